@@ -1,0 +1,329 @@
+package knowledge
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultName is the name of the embedded knowledge file, as error messages show it.
+const DefaultName = "knowledge/data/health-information-technologists.yaml"
+
+// maxFileSize bounds what LoadFile reads, so a wrong path (a log, a disk image) fails fast.
+const maxFileSize = 4 << 20
+
+//go:embed data/health-information-technologists.yaml
+var defaultData []byte
+
+// Default returns the embedded knowledge base.
+func Default() (*Base, error) { return Parse(DefaultName, defaultData) }
+
+// LoadFile reads and validates a knowledge file.
+func LoadFile(path string) (*Base, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open knowledge file: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read knowledge file %s: %w", path, err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("knowledge file %s: larger than %d bytes", path, maxFileSize)
+	}
+	return Parse(path, data)
+}
+
+// Error is one problem in a knowledge file: which file, line and field, and what is wrong.
+type Error struct {
+	File  string
+	Line  int
+	Field string
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Field, e.Msg)
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// Parse decodes and validates a knowledge file. name is used in error messages. All
+// problems are reported at once, each as an *Error, joined.
+func Parse(name string, data []byte) (*Base, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlErrors(name, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, &Error{File: name, Line: 1, Msg: "file is empty"}
+	}
+	b := &Base{Name: name}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(b); err != nil {
+		return nil, yamlErrors(name, err)
+	}
+	v := &validator{file: name, root: root.Content[0]}
+	v.profile(&b.Profile)
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	b.buildFacts()
+	v.topics(b)
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	return b, nil
+}
+
+// yamlErrors turns the YAML library's messages into *Error values with file and line.
+func yamlErrors(file string, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var errs []error
+	for _, m := range msgs {
+		m = strings.TrimSpace(m)
+		e := &Error{File: file, Line: 1, Msg: m}
+		if g := yamlLine.FindStringSubmatch(m); g != nil {
+			e.Line, _ = strconv.Atoi(g[1])
+			e.Msg = g[2]
+		}
+		errs = append(errs, e)
+	}
+	return errors.Join(errs...)
+}
+
+type validator struct {
+	file string
+	root *yaml.Node
+	errs []error
+}
+
+// fail records a problem at path ("profile.pay.median", "topics.3.facets.0.lead"),
+// on the line of the deepest part of the path that exists in the file.
+func (v *validator) fail(path, format string, args ...any) {
+	v.errs = append(v.errs, &Error{File: v.file, Line: v.line(path), Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) line(path string) int {
+	n := v.root
+	line := n.Line
+	for _, seg := range strings.Split(path, ".") {
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == seg {
+					next = n.Content[i+1]
+					line = n.Content[i].Line
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+	}
+	return line
+}
+
+func (v *validator) text(path, s string) {
+	if strings.TrimSpace(s) == "" {
+		v.fail(path, "is missing or empty")
+	}
+}
+
+func (v *validator) positive(path string, n int) {
+	if n <= 0 {
+		v.fail(path, "must be a number greater than 0, got %d", n)
+	}
+}
+
+func (v *validator) profile(p *Profile) {
+	v.text("profile.id", p.ID)
+	v.text("profile.title", p.Title)
+	v.text("profile.occupation", p.Occupation)
+	v.text("profile.source.publisher", p.Source.Publisher)
+	v.text("profile.source.name", p.Source.Name)
+	v.text("profile.source.page", p.Source.Page)
+	v.text("profile.duties.summary", p.Duties.Summary)
+	v.text("profile.work.setting", p.Work.Setting)
+	v.positive("profile.employment.jobs", p.Employment.Jobs)
+	v.positive("profile.employment.year", p.Employment.Year)
+
+	seen := map[string]bool{}
+	for i, in := range p.Industries {
+		at := fmt.Sprintf("profile.industries.%d", i)
+		v.text(at+".id", in.ID)
+		v.text(at+".name", in.Name)
+		if seen[in.ID] {
+			v.fail(at+".id", "duplicate industry id %q", in.ID)
+		}
+		seen[in.ID] = true
+		if in.EmploymentShare < 0 || in.EmploymentShare > 100 {
+			v.fail(at+".employment_share", "must be a percent between 0 and 100, got %d", in.EmploymentShare)
+		}
+		v.positive(at+".median_wage", in.MedianWage)
+	}
+	v.text("profile.education.entry", p.Education.Entry)
+	for i, a := range p.Education.Accreditors {
+		at := fmt.Sprintf("profile.education.accreditors.%d", i)
+		v.text(at+".name", a.Name)
+		v.text(at+".abbr", a.Abbr)
+	}
+	v.text("profile.certification.summary", p.Certification.Summary)
+	for i, c := range p.Certification.List {
+		at := fmt.Sprintf("profile.certification.list.%d", i)
+		v.text(at+".abbr", c.Abbr)
+		v.text(at+".name", c.Name)
+		v.text(at+".about", c.About)
+	}
+	for i, q := range p.Qualities {
+		at := fmt.Sprintf("profile.qualities.%d", i)
+		v.text(at+".id", q.ID)
+		v.text(at+".name", q.Name)
+		v.text(at+".description", q.Description)
+	}
+	pay := p.Pay
+	v.positive("profile.pay.median", pay.Median)
+	v.positive("profile.pay.lowest_10", pay.Lowest10)
+	v.positive("profile.pay.highest_10", pay.Highest10)
+	if pay.Median > 0 && pay.Lowest10 > 0 && pay.Highest10 > 0 && !(pay.Lowest10 < pay.Median && pay.Median < pay.Highest10) {
+		v.fail("profile.pay", "expected lowest_10 < median < highest_10, got %d, %d, %d", pay.Lowest10, pay.Median, pay.Highest10)
+	}
+	o := p.Outlook
+	v.positive("profile.outlook.base_year", o.BaseYear)
+	v.positive("profile.outlook.projected_year", o.ProjectedYear)
+	if o.BaseYear > 0 && o.ProjectedYear <= o.BaseYear {
+		v.fail("profile.outlook.projected_year", "must be after base_year %d, got %d", o.BaseYear, o.ProjectedYear)
+	}
+	v.positive("profile.outlook.openings_per_year", o.OpeningsPerYear)
+	v.positive("profile.outlook.employment", o.Employment)
+	v.positive("profile.outlook.projected_employment", o.ProjectedEmployment)
+	if o.Employment > 0 && o.ProjectedEmployment > 0 && o.ProjectedEmployment-o.Employment != o.Change {
+		v.fail("profile.outlook.change", "is %d but projected_employment - employment is %d", o.Change, o.ProjectedEmployment-o.Employment)
+	}
+	v.text("profile.outlook.comparison", o.Comparison)
+}
+
+var entityKinds = map[string]bool{KindIndustry: true, KindCertification: true, KindQuality: true}
+
+func (v *validator) topics(b *Base) {
+	if len(b.Topics) == 0 {
+		v.fail("topics", "at least one topic is needed")
+	}
+	ids := map[string]bool{}
+	for i, t := range b.Topics {
+		at := fmt.Sprintf("topics.%d", i)
+		v.text(at+".id", t.ID)
+		if ids[t.ID] {
+			v.fail(at+".id", "duplicate topic id %q", t.ID)
+		}
+		ids[t.ID] = true
+		v.text(at+".title", t.Title)
+		v.text(at+".question", t.Question)
+		if len(t.Keywords)+len(t.Examples) == 0 {
+			v.fail(at, "needs keywords or examples, or it can never be matched")
+		}
+		v.answer(b, at+".answer", t.Answer, "")
+		facets := map[string]bool{}
+		for j, f := range t.Facets {
+			fat := fmt.Sprintf("%s.facets.%d", at, j)
+			v.text(fat+".id", f.ID)
+			if facets[f.ID] {
+				v.fail(fat+".id", "duplicate facet id %q in topic %q", f.ID, t.ID)
+			}
+			facets[f.ID] = true
+			if f.Entity != "" && !entityKinds[f.Entity] {
+				v.fail(fat+".entity", "unknown entity kind %q (want industry, certification or quality)", f.Entity)
+			}
+			if f.Entity == "" && len(f.Words) == 0 {
+				v.fail(fat, "needs words or an entity, or it can never be chosen")
+			}
+			v.answer(b, fat, f.Answer, f.Entity)
+		}
+	}
+	for i, s := range b.Smalltalk {
+		at := fmt.Sprintf("smalltalk.%d", i)
+		v.text(at+".id", s.ID)
+		if s.Kind != "help" && s.Kind != "smalltalk" {
+			v.fail(at+".kind", "must be help or smalltalk, got %q", s.Kind)
+		}
+		if len(s.Phrases) == 0 {
+			v.fail(at+".phrases", "is missing or empty")
+		}
+		v.template(b, at+".reply", s.Reply, "")
+	}
+	for i, u := range b.Language.Unsupported {
+		at := fmt.Sprintf("language.unsupported.%d", i)
+		v.text(at+".id", u.ID)
+		if len(u.Words) == 0 {
+			v.fail(at+".words", "is missing or empty")
+		}
+		v.template(b, at+".reply", u.Reply, "")
+	}
+}
+
+func (v *validator) answer(b *Base, at string, a Answer, kind string) {
+	v.template(b, at+".lead", a.Lead, kind)
+	for k, f := range a.Fields {
+		if fact, ok := v.resolve(b, string(f), kind); !ok {
+			v.fail(fmt.Sprintf("%s.fields.%d", at, k), "unknown fact %q", f)
+		} else if len(fact.Fields) == 0 {
+			v.fail(fmt.Sprintf("%s.fields.%d", at, k), "fact %q cannot be shown as a field", f)
+		}
+	}
+	if a.Table != "" {
+		if fact, ok := v.resolve(b, a.Table, kind); !ok || fact.Table == nil {
+			v.fail(at+".table", "%q is not a table fact (want employment.industries or pay.industries)", a.Table)
+		}
+	}
+}
+
+func (v *validator) template(b *Base, at, tmpl, kind string) {
+	v.text(at, tmpl)
+	if strings.Count(tmpl, "{") != strings.Count(tmpl, "}") {
+		v.fail(at, "unbalanced { } in %q", tmpl)
+		return
+	}
+	for _, name := range templateNames(tmpl) {
+		if _, ok := v.resolve(b, name, kind); !ok {
+			v.fail(at, "unknown fact {%s}", name)
+		}
+	}
+}
+
+// resolve looks a fact name up as a facet of the given entity kind would see it.
+func (v *validator) resolve(b *Base, name, kind string) (Fact, bool) {
+	var e *Entity
+	if kind != "" {
+		if es := b.entities[kind]; len(es) > 0 {
+			e = &es[0]
+		}
+	}
+	return b.Lookup(name, e)
+}

@@ -1,0 +1,234 @@
+package knowledge
+
+// Base is everything careerbot knows: one profile, the topics people ask about it, the
+// small talk it answers, and the language rules used to read questions.
+type Base struct {
+	// Name is where the data came from (a file name), used in error messages.
+	Name      string      `yaml:"-"`
+	Profile   Profile     `yaml:"profile"`
+	Topics    []Topic     `yaml:"topics"`
+	Smalltalk []Smalltalk `yaml:"smalltalk"`
+	Language  Language    `yaml:"language"`
+
+	facts    map[string]Fact
+	entities map[string][]Entity
+}
+
+// Profile is one occupation's page of the Occupational Outlook Handbook, typed.
+type Profile struct {
+	ID            string         `yaml:"id"`
+	Title         string         `yaml:"title"`
+	Occupation    string         `yaml:"occupation"`
+	Aliases       []string       `yaml:"aliases"`
+	Source        Source         `yaml:"source"`
+	Duties        Duties         `yaml:"duties"`
+	Work          Work           `yaml:"work"`
+	Employment    Employment     `yaml:"employment"`
+	Industries    []Industry     `yaml:"industries"`
+	Education     Education      `yaml:"education"`
+	Certification Certification  `yaml:"certification"`
+	Advancement   Advancement    `yaml:"advancement"`
+	Qualities     []Quality      `yaml:"qualities"`
+	Pay           Pay            `yaml:"pay"`
+	Outlook       Outlook        `yaml:"outlook"`
+	Related       Related        `yaml:"related"`
+	Organizations []Organization `yaml:"organizations"`
+}
+
+// Source is the attribution every answer carries.
+type Source struct {
+	Publisher  string `yaml:"publisher"`
+	Name       string `yaml:"name"`
+	Page       string `yaml:"page"`
+	URL        string `yaml:"url"`
+	Permission string `yaml:"permission"`
+}
+
+// Duties is "What they do".
+type Duties struct {
+	Summary              string      `yaml:"summary"`
+	Tasks                []string    `yaml:"tasks"`
+	Technologists        string      `yaml:"technologists"`
+	Specialties          []Specialty `yaml:"specialties"`
+	MedicalRegistrars    string      `yaml:"medical_registrars"`
+	CancerRegistrars     string      `yaml:"cancer_registrars"`
+	CancerRegistrarTasks []string    `yaml:"cancer_registrar_tasks"`
+	SeeAlso              string      `yaml:"see_also"`
+}
+
+// Specialty is one way workers specialize.
+type Specialty struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+}
+
+// Work is "Work environment".
+type Work struct {
+	Setting  string `yaml:"setting"`
+	Schedule string `yaml:"schedule"`
+}
+
+// Employment is how many jobs the occupation holds, in which year.
+type Employment struct {
+	Jobs int `yaml:"jobs"`
+	Year int `yaml:"year"`
+}
+
+// Industry is one of the largest employers, with its share of jobs and its median wage.
+type Industry struct {
+	ID              string   `yaml:"id"`
+	Name            string   `yaml:"name"`
+	Short           string   `yaml:"short"`
+	Aliases         []string `yaml:"aliases"`
+	EmploymentShare int      `yaml:"employment_share"` // percent of the occupation's jobs
+	MedianWage      int      `yaml:"median_wage"`      // dollars a year
+}
+
+// Education is the education part of "How to become one".
+type Education struct {
+	Summary            string       `yaml:"summary"`
+	Typical            string       `yaml:"typical"`
+	Entry              string       `yaml:"entry"`
+	Higher             string       `yaml:"higher"`
+	HighSchoolSubjects []string     `yaml:"high_school_subjects"`
+	DegreeFields       string       `yaml:"degree_fields"`
+	Accreditors        []Accreditor `yaml:"accreditors"`
+	Courses            []string     `yaml:"courses"`
+}
+
+// Accreditor accredits education programs.
+type Accreditor struct {
+	Name      string `yaml:"name"`
+	Abbr      string `yaml:"abbr"`
+	Accredits string `yaml:"accredits"`
+}
+
+// Certification is the licenses, certifications and registrations part of "How to become one".
+type Certification struct {
+	Summary         string       `yaml:"summary"`
+	Specializations string       `yaml:"specializations"`
+	Multiple        string       `yaml:"multiple"`
+	List            []Credential `yaml:"list"`
+}
+
+// Credential is one named certification.
+type Credential struct {
+	Abbr         string   `yaml:"abbr"`
+	Name         string   `yaml:"name"`
+	Issuer       string   `yaml:"issuer"` // empty when the profile does not name one
+	For          string   `yaml:"for"`
+	Aliases      []string `yaml:"aliases"`
+	About        string   `yaml:"about"`
+	Requirements string   `yaml:"requirements"`
+}
+
+// Advancement is where workers can advance to.
+type Advancement struct {
+	To           string `yaml:"to"`
+	Summary      string `yaml:"summary"`
+	Requirements string `yaml:"requirements"`
+}
+
+// Quality is one of the important qualities.
+type Quality struct {
+	ID          string   `yaml:"id"`
+	Name        string   `yaml:"name"`
+	Aliases     []string `yaml:"aliases"`
+	Description string   `yaml:"description"`
+}
+
+// Pay holds annual wages in dollars.
+type Pay struct {
+	Median           int    `yaml:"median"`
+	Lowest10         int    `yaml:"lowest_10"`
+	Highest10        int    `yaml:"highest_10"`
+	MedianDefinition string `yaml:"median_definition"`
+}
+
+// Outlook is the employment projection.
+type Outlook struct {
+	GrowthPercent       int      `yaml:"growth_percent"`
+	BaseYear            int      `yaml:"base_year"`
+	ProjectedYear       int      `yaml:"projected_year"`
+	Comparison          string   `yaml:"comparison"`
+	OpeningsPerYear     int      `yaml:"openings_per_year"`
+	Employment          int      `yaml:"employment"`
+	ProjectedEmployment int      `yaml:"projected_employment"`
+	Change              int      `yaml:"change"`
+	Replacement         string   `yaml:"replacement"`
+	Reasons             []string `yaml:"reasons"`
+}
+
+// Related lists the related occupations the profile names.
+type Related struct {
+	Summary     string              `yaml:"summary"`
+	Occupations []RelatedOccupation `yaml:"occupations"`
+}
+
+// RelatedOccupation is another occupation the profile points to.
+type RelatedOccupation struct {
+	Name     string   `yaml:"name"`
+	Relation string   `yaml:"relation"`
+	Aliases  []string `yaml:"aliases"`
+}
+
+// Organization is a source of more information.
+type Organization struct {
+	Name string `yaml:"name"`
+	Abbr string `yaml:"abbr"`
+	For  string `yaml:"for"`
+}
+
+// Topic is something people ask about, with how to recognize it and how to answer it.
+type Topic struct {
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	Question string   `yaml:"question"` // an example shown in help and suggestions
+	Keywords []string `yaml:"keywords"`
+	Examples []string `yaml:"examples"`
+	Answer   Answer   `yaml:"answer"`
+	Facets   []Facet  `yaml:"facets"`
+}
+
+// Answer is how a topic or facet is answered: a lead sentence said first, supporting
+// fields, and an optional table, all written with {fact} references.
+type Answer struct {
+	Lead   string     `yaml:"lead"`
+	Fields []FieldRef `yaml:"fields"`
+	Table  string     `yaml:"table"`
+}
+
+// FieldRef names a fact shown as a field.
+type FieldRef string
+
+// Facet is a narrower question inside a topic. It applies when one of its Words is in the
+// question, or, when Entity is set, when the question names an entity of that kind.
+type Facet struct {
+	ID     string   `yaml:"id"`
+	Words  []string `yaml:"words"`
+	Entity string   `yaml:"entity"`
+	Answer `yaml:",inline"`
+}
+
+// Smalltalk is a conversational message that is not a question about the profile.
+type Smalltalk struct {
+	ID      string   `yaml:"id"`
+	Kind    string   `yaml:"kind"` // "help" or "smalltalk"
+	Phrases []string `yaml:"phrases"`
+	Reply   string   `yaml:"reply"`
+}
+
+// Language holds the word lists used to read questions.
+type Language struct {
+	Synonyms         map[string]string `yaml:"synonyms"`
+	OtherOccupations []string          `yaml:"other_occupations"`
+	Personal         []string          `yaml:"personal"`
+	Unsupported      []Unsupported     `yaml:"unsupported"`
+}
+
+// Unsupported is a kind of fact the profile does not have, and what to say instead.
+type Unsupported struct {
+	ID    string   `yaml:"id"`
+	Words []string `yaml:"words"`
+	Reply string   `yaml:"reply"`
+}
