@@ -1,0 +1,366 @@
+package bot
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// roleKind is what a matched word or phrase means.
+type roleKind uint8
+
+const (
+	roleKeyword     roleKind = iota + 1 // points at a topic
+	roleFacet                           // chooses a facet inside a topic
+	roleEntity                          // names an industry, certification or quality
+	roleSubject                         // names this occupation
+	roleOther                           // names another occupation
+	roleRelated                         // names a related occupation the profile points to
+	rolePersonal                        // asks about the asker's own job or account
+	roleUnsupported                     // asks for something the profile does not have
+	roleSmalltalk                       // conversation: greetings, thanks, bye
+)
+
+type role struct {
+	kind   roleKind
+	topic  int16
+	facet  int16
+	idx    int16 // entity, related occupation, unsupported or smalltalk index
+	ekind  int16 // entity kind, an index into entityKinds
+	weight float32
+}
+
+// phrase is a keyword, facet word, alias or list entry, as normalized words.
+type phrase struct {
+	words []string
+	roles []role
+}
+
+type entityRef struct {
+	kind string
+	idx  int
+}
+
+type facetIndex struct {
+	id     string
+	entity string // entity kind, or ""
+	parts  []Part // one Part, or one per entity for an entity facet
+}
+
+type topicIndex struct {
+	id       string
+	title    string
+	question string
+	intents  []string
+	answer   []Part // the default answer as a one-element slice, shared by replies
+	facets   []facetIndex
+	kinds    map[string]int // entity kind -> facet index
+	suggest  []Suggestion
+}
+
+// index is everything precomputed from the knowledge base for matching and answering. It
+// is read-only after newIndex, so any number of goroutines may use it.
+type index struct {
+	kb       *knowledge.Base
+	topics   []topicIndex
+	byID     map[string]int
+	phrases  map[string][]*phrase // by first word, longest first
+	example  map[string][]float32 // word -> weight per topic, from example questions
+	vocab    map[string]bool      // every word the bot knows
+	stems    map[string]string    // stem -> known word
+	synonyms map[string][]string
+	subject  map[string]bool // words of the occupation's own names
+	buckets  map[byte][]string
+	entities map[string][]knowledge.Entity
+	small    []knowledge.Smalltalk
+	smallTxt []string // expanded smalltalk replies
+	unsupTxt []string // expanded unsupported replies
+	source   string
+	url      string
+	topicIDs []string // in file order, for help
+}
+
+// words turns text into normalized words the way questions are read, without spelling
+// correction (the vocabulary is what corrections aim at).
+func (ix *index) words(s string) []string {
+	var sb strings.Builder
+	lowerText(s, &sb)
+	var out []string
+	for _, w := range strings.Fields(sb.String()) {
+		if w == "," {
+			continue
+		}
+		for _, x := range expandWord(w) {
+			if syn, ok := ix.synonyms[x]; ok {
+				out = append(out, syn...)
+				continue
+			}
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// expandWord splits contractions and drops possessive "'s".
+func expandWord(w string) []string {
+	if !strings.Contains(w, "'") {
+		return []string{w}
+	}
+	if c, ok := contractions[w]; ok {
+		return c
+	}
+	if strings.HasSuffix(w, "n't") {
+		return []string{strings.TrimSuffix(w, "n't"), "not"}
+	}
+	w = strings.TrimSuffix(w, "'s")
+	return []string{strings.ReplaceAll(w, "'", "")}
+}
+
+func newIndex(kb *knowledge.Base) *index {
+	ix := &index{
+		kb:       kb,
+		byID:     map[string]int{},
+		phrases:  map[string][]*phrase{},
+		example:  map[string][]float32{},
+		vocab:    map[string]bool{},
+		stems:    map[string]string{},
+		synonyms: map[string][]string{},
+		subject:  map[string]bool{},
+		buckets:  map[byte][]string{},
+		entities: map[string][]knowledge.Entity{},
+	}
+	// Synonyms first: every other list is read through them.
+	for from, to := range kb.Language.Synonyms {
+		var sb strings.Builder
+		lowerText(to, &sb)
+		var toks []string
+		for _, w := range strings.Fields(sb.String()) {
+			toks = append(toks, expandWord(w)...)
+		}
+		var fb strings.Builder
+		lowerText(from, &fb)
+		if f := strings.Fields(fb.String()); len(f) == 1 {
+			ix.synonyms[f[0]] = toks
+		}
+	}
+	for _, k := range []string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality} {
+		ix.entities[k] = kb.Entities(k)
+	}
+	p := kb.Profile
+	for _, a := range append([]string{p.Occupation, p.Title}, p.Aliases...) {
+		ws := ix.words(a)
+		for _, w := range ws {
+			ix.subject[w] = true
+		}
+		ix.add(ws, role{kind: roleSubject})
+	}
+	n := len(kb.Topics)
+	keywordDF := map[string]int{}
+	facetDF := map[string]int{}
+	for _, t := range kb.Topics {
+		seen := map[string]bool{}
+		for _, k := range t.Keywords {
+			key := strings.Join(ix.words(k), " ")
+			if !seen[key] {
+				keywordDF[key]++
+				seen[key] = true
+			}
+		}
+		for _, f := range t.Facets {
+			for _, w := range f.Words {
+				key := strings.Join(ix.words(w), " ")
+				if !seen[key] {
+					facetDF[key]++
+					seen[key] = true
+				}
+			}
+		}
+	}
+	exampleCount := map[string][]int{}
+	for ti, t := range kb.Topics {
+		ix.byID[t.ID] = ti
+		ix.topicIDs = append(ix.topicIDs, t.ID)
+		for _, k := range t.Keywords {
+			ws := ix.words(k)
+			key := strings.Join(ws, " ")
+			df := keywordDF[key] + facetDF[key]
+			w := (1 + 0.25*float32(len(ws)-1)) / float32(math.Sqrt(float64(max(df, 1))))
+			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: w})
+		}
+		for fi, f := range t.Facets {
+			for _, fw := range f.Words {
+				ws := ix.words(fw)
+				key := strings.Join(ws, " ")
+				df := keywordDF[key] + facetDF[key]
+				w := (0.5 + 0.25*float32(len(ws)-1)) / float32(max(df, 1))
+				ix.add(ws, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
+			}
+		}
+		for _, e := range t.Examples {
+			seen := map[string]bool{}
+			for _, w := range ix.words(e) {
+				ix.vocab[w] = true
+				if stopwords[w] || ix.subject[w] || seen[w] || isNumber(w) {
+					continue
+				}
+				seen[w] = true
+				c := exampleCount[w]
+				if c == nil {
+					c = make([]int, n)
+					exampleCount[w] = c
+				}
+				c[ti]++
+			}
+		}
+	}
+	for w, counts := range exampleCount {
+		df := 0
+		for _, c := range counts {
+			if c > 0 {
+				df++
+			}
+		}
+		ws := make([]float32, n)
+		for ti, c := range counts {
+			if c > 0 {
+				ws[ti] = (0.25 + 0.25*float32(min(c, 3))/3) / float32(df)
+			}
+		}
+		ix.example[w] = ws
+	}
+	for kind, es := range ix.entities {
+		for ei, e := range es {
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				ix.add(ix.words(a), role{kind: roleEntity, idx: int16(ei), ekind: entityKindID(kind)})
+			}
+		}
+	}
+	for _, w := range kb.Language.OtherOccupations {
+		ix.add(ix.words(w), role{kind: roleOther, idx: -1})
+	}
+	for ri, r := range p.Related.Occupations {
+		for _, a := range append([]string{r.Name}, r.Aliases...) {
+			ix.add(ix.words(a), role{kind: roleRelated, idx: int16(ri)})
+		}
+	}
+	for _, w := range kb.Language.Personal {
+		ix.add(ix.words(w), role{kind: rolePersonal})
+	}
+	for ui, u := range kb.Language.Unsupported {
+		for _, w := range u.Words {
+			ix.add(ix.words(w), role{kind: roleUnsupported, idx: int16(ui)})
+		}
+		ix.unsupTxt = append(ix.unsupTxt, kb.Expand(u.Reply, nil))
+	}
+	ix.small = kb.Smalltalk
+	for si, s := range kb.Smalltalk {
+		for _, ph := range s.Phrases {
+			ix.add(ix.words(ph), role{kind: roleSmalltalk, idx: int16(si)})
+		}
+		ix.smallTxt = append(ix.smallTxt, kb.Expand(s.Reply, nil))
+	}
+	// Every word of the profile's own text is known, so it is never "corrected" into
+	// something else or counted as foreign.
+	for _, name := range kb.FactNames() {
+		f, _ := kb.Fact(name)
+		for _, w := range ix.words(f.Text) {
+			ix.vocab[w] = true
+		}
+		for _, fl := range f.Fields {
+			for _, w := range ix.words(fl.Label + " " + fl.Value) {
+				ix.vocab[w] = true
+			}
+		}
+	}
+	for w := range stopwords {
+		ix.vocab[w] = true
+	}
+	for _, to := range ix.synonyms {
+		for _, w := range to {
+			ix.vocab[w] = true
+		}
+	}
+	for from := range ix.synonyms {
+		ix.vocab[from] = true
+	}
+	for w := range ix.vocab {
+		if s := stem(w); s != w {
+			if old, ok := ix.stems[s]; !ok || w < old {
+				ix.stems[s] = w
+			}
+		}
+	}
+	for w := range ix.vocab {
+		if len(w) >= 3 && !isNumber(w) {
+			ix.buckets[w[0]] = append(ix.buckets[w[0]], w)
+		}
+	}
+	for k, b := range ix.buckets {
+		slices.SortFunc(b, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b)) })
+		ix.buckets[k] = b
+	}
+	for _, ps := range ix.phrases {
+		slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
+	}
+	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
+	ix.url = p.Source.URL
+	ix.buildAnswers()
+	return ix
+}
+
+var entityKinds = []string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality}
+
+func entityKindID(kind string) int16 { return int16(slices.Index(entityKinds, kind)) }
+
+// add records that the phrase ws has role r; all its words become known.
+func (ix *index) add(ws []string, r role) {
+	if len(ws) == 0 {
+		return
+	}
+	for _, w := range ws {
+		ix.vocab[w] = true
+	}
+	for _, p := range ix.phrases[ws[0]] {
+		if slices.Equal(p.words, ws) {
+			for _, old := range p.roles {
+				if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx {
+					return
+				}
+			}
+			p.roles = append(p.roles, r)
+			return
+		}
+	}
+	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], &phrase{words: ws, roles: []role{r}})
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// stem strips common English endings so "certifying" finds "certify" and "salaries"
+// finds "salary". It is deliberately crude: it only links words already in the vocabulary.
+func stem(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}

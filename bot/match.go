@@ -1,0 +1,444 @@
+package bot
+
+import (
+	"math"
+	"strings"
+	"sync"
+)
+
+// Matching thresholds. Confidence is 1-exp(-score) scaled down when the best topic is
+// barely ahead of the next one or when the question is full of words the bot does not know.
+const (
+	// AnswerThreshold is the confidence from which the bot answers a topic.
+	AnswerThreshold = 0.45
+	// SuggestThreshold is the confidence from which, below AnswerThreshold, the bot asks
+	// "did you mean" instead of saying it does not know.
+	SuggestThreshold = 0.2
+	// entityEvidence is how much naming an entity ("hospitals", "RHIT") counts toward each
+	// topic that can answer about it.
+	entityEvidence = 0.6
+	// partEvidence is the score a second topic needs to be answered as part of a
+	// multi-part question.
+	partEvidence = 0.6
+)
+
+type token struct {
+	word  string // normalized, after synonyms and spelling correction
+	stop  bool
+	known bool
+	num   bool
+	sep   bool // a clause boundary: punctuation or a conjunction
+	fixed bool // spelling-corrected
+}
+
+type hit struct {
+	start, end int
+	r          role
+}
+
+// analysis is what the matcher learned about one question. It lives in a pooled scratch
+// so answering allocates almost nothing.
+type analysis struct {
+	sb      strings.Builder
+	toks    []token
+	hits    []hit
+	score   []float32 // per topic
+	tokW    []float32 // per topic per token position
+	mask    []uint64  // per topic: positions that point at it
+	covered uint64    // positions inside entity, subject or related-occupation names
+
+	unknown, content int
+	personal         bool
+	other            string // another occupation named, as typed
+	related          int    // related occupation named, or -1
+	unsupported      int    // unsupported request, or -1
+	entity           [3]int // per entity kind: the entity named, or -1
+	subject          bool
+	smalltalk        int // smalltalk entry, or -1
+	smallCover       int // tokens covered by smalltalk phrases
+}
+
+var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
+
+func (ix *index) getAnalysis() *analysis {
+	a := analysisPool.Get().(*analysis)
+	n := len(ix.topics)
+	if cap(a.score) < n {
+		a.score = make([]float32, n)
+		a.mask = make([]uint64, n)
+		a.tokW = make([]float32, n*maxTokens)
+	}
+	a.score = a.score[:n]
+	a.mask = a.mask[:n]
+	a.tokW = a.tokW[:n*maxTokens]
+	clear(a.score)
+	clear(a.mask)
+	clear(a.tokW)
+	a.toks = a.toks[:0]
+	a.hits = a.hits[:0]
+	a.covered = 0
+	a.unknown, a.content = 0, 0
+	a.personal = false
+	a.other = ""
+	a.related, a.unsupported, a.smalltalk = -1, -1, -1
+	a.entity = [3]int{-1, -1, -1}
+	a.subject = false
+	a.smallCover = 0
+	return a
+}
+
+func putAnalysis(a *analysis) {
+	if cap(a.toks) > 4*maxTokens {
+		return // an outsized question: let its buffers go
+	}
+	a.sb.Reset()
+	analysisPool.Put(a)
+}
+
+// read turns text into tokens.
+func (ix *index) read(a *analysis, sp *speller, text string) {
+	s := clip(stripMarkup(text))
+	a.sb.Reset()
+	a.sb.Grow(len(s) + 32)
+	lowerText(s, &a.sb)
+	str := a.sb.String()
+	for len(str) > 0 && len(a.toks) < maxTokens {
+		i := strings.IndexByte(str, ' ')
+		var w string
+		if i < 0 {
+			w, str = str, ""
+		} else {
+			w, str = str[:i], str[i+1:]
+		}
+		if w == "" {
+			continue
+		}
+		if w == "," {
+			if n := len(a.toks); n > 0 && !a.toks[n-1].sep {
+				a.toks = append(a.toks, token{word: ",", sep: true})
+			}
+			continue
+		}
+		if strings.IndexByte(w, '\'') >= 0 {
+			for _, x := range expandWord(w) {
+				ix.push(a, sp, x)
+			}
+			continue
+		}
+		ix.push(a, sp, w)
+	}
+}
+
+// push adds one word, through synonyms, stems and spelling correction.
+func (ix *index) push(a *analysis, sp *speller, w string) {
+	if len(a.toks) >= maxTokens || w == "" {
+		return
+	}
+	if syn, ok := ix.synonyms[w]; ok {
+		for _, x := range syn {
+			ix.pushKnown(a, x, false)
+		}
+		return
+	}
+	switch {
+	case ix.vocab[w]:
+		ix.pushKnown(a, w, false)
+		return
+	case isNumber(w):
+		a.toks = append(a.toks, token{word: w, num: true, known: true})
+		return
+	}
+	if k, ok := ix.stems[stem(w)]; ok {
+		ix.pushKnown(a, k, false)
+		return
+	}
+	if c := sp.correct(w); c != "" {
+		if syn, ok := ix.synonyms[c]; ok {
+			for _, x := range syn {
+				ix.pushKnown(a, x, true)
+			}
+			return
+		}
+		ix.pushKnown(a, c, true)
+		return
+	}
+	a.toks = append(a.toks, token{word: w})
+}
+
+func (ix *index) pushKnown(a *analysis, w string, fixed bool) {
+	if len(a.toks) >= maxTokens {
+		return
+	}
+	t := token{word: w, known: true, stop: stopwords[w], fixed: fixed}
+	if conjunctions[w] {
+		t.sep = true
+	}
+	a.toks = append(a.toks, t)
+}
+
+// match finds every phrase in the tokens and scores the topics.
+func (ix *index) match(a *analysis) {
+	toks := a.toks
+	n := len(ix.topics)
+	for i := range toks {
+		for _, p := range ix.phrases[toks[i].word] {
+			if i+len(p.words) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(p.words); k++ {
+				if toks[i+k].word != p.words[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			for _, r := range p.roles {
+				a.hits = append(a.hits, hit{start: i, end: i + len(p.words), r: r})
+			}
+		}
+	}
+	var kindSeen [3]uint64 // per entity kind: topics already credited
+	for _, h := range a.hits {
+		span := spanMask(h.start, h.end)
+		switch h.r.kind {
+		case roleKeyword, roleFacet:
+			t := int(h.r.topic)
+			a.credit(t, h.start, h.r.weight)
+			for k := h.start + 1; k < h.end; k++ {
+				a.credit(t, k, 0.01) // inside a phrase: counted once, at its start
+			}
+		case roleEntity:
+			k := h.r.ekind
+			if a.entity[k] < 0 {
+				a.entity[k] = int(h.r.idx)
+			}
+			a.covered |= span
+			for t := range ix.topics {
+				if _, ok := ix.topics[t].kinds[entityKinds[k]]; ok && kindSeen[k]&(1<<t) == 0 {
+					kindSeen[k] |= 1 << t
+					a.credit(t, h.start, entityEvidence)
+				}
+			}
+		case roleSubject:
+			a.subject = true
+			a.covered |= span
+		case roleRelated:
+			if a.related < 0 {
+				a.related = int(h.r.idx)
+			}
+			a.covered |= span
+		case rolePersonal:
+			a.personal = true
+		case roleUnsupported:
+			if a.unsupported < 0 {
+				a.unsupported = int(h.r.idx)
+			}
+		case roleSmalltalk:
+			if a.smalltalk < 0 || h.end-h.start > a.smallCover {
+				a.smalltalk = int(h.r.idx)
+				a.smallCover = max(a.smallCover, h.end-h.start)
+			}
+		}
+	}
+	for _, h := range a.hits {
+		if h.r.kind == roleOther && a.covered&spanMask(h.start, h.end) == 0 && a.other == "" {
+			a.other = toks[h.start].word
+		}
+	}
+	for i, t := range toks {
+		if t.stop || t.sep || t.num {
+			continue
+		}
+		if !ix.subject[t.word] {
+			a.content++
+		}
+		if !t.known {
+			a.unknown++
+			if a.other == "" && looksLikeOccupation(toks, i) {
+				a.other = t.word
+			}
+			continue
+		}
+		if ew, ok := ix.example[t.word]; ok {
+			for topic := 0; topic < n; topic++ {
+				if ew[topic] > 0 {
+					a.credit(topic, i, ew[topic])
+				}
+			}
+		}
+	}
+	for t := 0; t < n; t++ {
+		var s float32
+		row := a.tokW[t*maxTokens : t*maxTokens+len(toks)]
+		for i, w := range row {
+			s += w
+			if w >= 0.3 {
+				a.mask[t] |= 1 << i
+			}
+		}
+		a.score[t] = s
+	}
+}
+
+// credit gives topic t weight w at position i, keeping the strongest reason per position.
+func (a *analysis) credit(t, i int, w float32) {
+	if i >= maxTokens {
+		return
+	}
+	if p := &a.tokW[t*maxTokens+i]; w > *p {
+		*p = w
+	}
+}
+
+func spanMask(start, end int) uint64 {
+	var m uint64
+	for i := start; i < end && i < 64; i++ {
+		m |= 1 << i
+	}
+	return m
+}
+
+// looksLikeOccupation says whether an unknown word is probably another job: it ends like a
+// person noun ("welders", "baristas") and sits where a job goes ("do welders", "as a barista").
+func looksLikeOccupation(toks []token, i int) bool {
+	w := toks[i].word
+	suffix := false
+	for _, s := range []string{"ers", "ists", "ians", "ors", "ist", "ian", "istas", "ista"} {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			suffix = true
+			break
+		}
+	}
+	if !suffix || i == 0 {
+		return false
+	}
+	switch toks[i-1].word {
+	case "do", "does", "are", "a", "an", "as", "become", "becoming", "for", "being":
+		return true
+	}
+	return false
+}
+
+// ranked returns the best and second-best topics and their scores.
+func (a *analysis) ranked() (best, second int, s1, s2 float32) {
+	best, second = -1, -1
+	for t, s := range a.score {
+		switch {
+		case s <= 0:
+		case best < 0 || s > s1:
+			second, s2 = best, s1
+			best, s1 = t, s
+		case second < 0 || s > s2:
+			second, s2 = t, s
+		}
+	}
+	return
+}
+
+// confidence turns the scores into 0..1.
+func (a *analysis) confidence(s1, s2 float32) float64 {
+	if s1 <= 0 {
+		return 0
+	}
+	base := 1 - math.Exp(-1.2*float64(s1))
+	margin := float64((s1 - s2) / s1)
+	c := base * (0.55 + 0.45*margin)
+	if a.content > 0 && a.unknown > 0 {
+		frac := float64(a.unknown) / float64(a.content)
+		c *= 1 - 0.7*frac
+	}
+	return math.Round(c*1000) / 1000
+}
+
+// facet chooses the facet of topic t the question asks about, and the entity for an
+// entity facet; -1 when none does.
+func (ix *index) facet(a *analysis, t int) (fi, ei int) {
+	var scores [16]float32
+	ti := &ix.topics[t]
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) < len(scores) {
+			scores[h.r.facet] += 1 + 0.5*float32(h.end-h.start-1)
+		}
+	}
+	ei = -1
+	for k, kind := range entityKinds {
+		if f, ok := ti.kinds[kind]; ok && a.entity[k] >= 0 && f < len(scores) {
+			scores[f] += 1.2
+			ei = a.entity[k]
+		}
+	}
+	fi = -1
+	var best float32
+	for f := range ti.facets {
+		if f < len(scores) && scores[f] > best {
+			fi, best = f, scores[f]
+		}
+	}
+	if fi >= 0 && ti.facets[fi].entity == "" {
+		ei = -1
+	}
+	return fi, ei
+}
+
+// parts finds the topics of a multi-part question: topics with their own strong words, in
+// different clauses. It returns nil for a one-topic question.
+func (ix *index) parts(a *analysis, best int) []int {
+	var sepMask uint64
+	for i, t := range a.toks {
+		if t.sep && i < 64 {
+			sepMask |= 1 << i
+		}
+	}
+	if sepMask == 0 {
+		return nil
+	}
+	out := []int{best}
+	for t := range ix.topics {
+		if t == best || a.score[t] < partEvidence {
+			continue
+		}
+		ok := true
+		for _, o := range out {
+			own, other := a.mask[t]&^a.mask[o], a.mask[o]&^a.mask[t]
+			if own == 0 || other == 0 || !separated(own, other, sepMask) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, t)
+		}
+		if len(out) == 3 {
+			break
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// separated says whether a clause boundary lies between some position of x and some of y.
+func separated(x, y, sep uint64) bool {
+	for s := sep; s != 0; s &= s - 1 {
+		b := uint64(1) << trailingZeros(s)
+		below := b - 1
+		above := ^below &^ b
+		if x&below != 0 && y&above != 0 || y&below != 0 && x&above != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func trailingZeros(x uint64) int {
+	n := 0
+	for x&1 == 0 && n < 64 {
+		x >>= 1
+		n++
+	}
+	return n
+}

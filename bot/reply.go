@@ -1,0 +1,80 @@
+package bot
+
+import "github.com/careerbot/careerbot/knowledge"
+
+// Request is one question from one person.
+type Request struct {
+	// Text is the question as typed, platform markup and all.
+	Text string
+	// ConversationID keys the short-lived context that lets "and the top 10%?" follow a pay
+	// question; adapters use platform, channel (or thread) and user. Empty means no context.
+	ConversationID string
+	// Topic, when set, answers that topic (and Facet, when set) directly without matching
+	// Text: buttons answer by id, never by re-reading their label.
+	Topic string
+	Facet string
+}
+
+// Kind says what sort of reply this is.
+type Kind string
+
+// Reply kinds.
+const (
+	KindAnswer    Kind = "answer"    // one or more topics answered from the profile
+	KindHelp      Kind = "help"      // greetings and "what can you do"
+	KindSmalltalk Kind = "smalltalk" // thanks, bye, "are you a bot"
+	KindClarify   Kind = "clarify"   // close to a topic but unsure: "did you mean"
+	KindFallback  Kind = "fallback"  // not something this profile answers
+)
+
+// IntentNone is the intent of a reply that answers no topic.
+const IntentNone = "none"
+
+// Reply is a platform-neutral answer. Adapters render it; they must not modify it, because
+// replies share their slices with the bot's precomputed answers.
+type Reply struct {
+	Answered bool `json:"answered"`
+	Kind     Kind `json:"kind"`
+	// Intents are the topic ids answered, in the order answered; for help and small talk
+	// it is ["help"] or ["smalltalk"], and ["none"] when nothing was answered.
+	Intents []string `json:"intents"`
+	// Confidence is how sure the bot is of Intents, from 0 to 1.
+	Confidence float64 `json:"confidence"`
+	Title      string  `json:"title"`
+	// Lead is the sentence that answers exactly what was asked; for a multi-part answer,
+	// the lead sentences of each part.
+	Lead string `json:"lead"`
+	// Parts holds one entry per topic answered, each with its own lead and fields.
+	Parts []Part `json:"parts,omitempty"`
+	// Note is a short line for replies that are not answers (what was not understood).
+	Note        string       `json:"note,omitempty"`
+	Source      string       `json:"source,omitempty"`
+	SourceURL   string       `json:"source_url,omitempty"`
+	Suggestions []Suggestion `json:"suggestions,omitempty"`
+}
+
+// Part is the answer to one topic.
+type Part struct {
+	Topic  string            `json:"topic"`
+	Facet  string            `json:"facet,omitempty"`
+	Title  string            `json:"title"`
+	Lead   string            `json:"lead"`
+	Fields []knowledge.Field `json:"fields,omitempty"`
+	Table  *knowledge.Table  `json:"table,omitempty"`
+}
+
+// Suggestion is a question the user can ask next, by topic id so a button needs no matching.
+type Suggestion struct {
+	Label    string `json:"label"`
+	Question string `json:"question"`
+	Topic    string `json:"topic"`
+	Facet    string `json:"facet,omitempty"`
+}
+
+// Intent is the main intent: the first topic, or "help", "smalltalk" or "none".
+func (r Reply) Intent() string {
+	if len(r.Intents) == 0 {
+		return IntentNone
+	}
+	return r.Intents[0]
+}
