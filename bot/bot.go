@@ -147,18 +147,22 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	switch {
 	case a.personal:
 		return ix.fallback(KindFallback, "I can't see anyone's own pay, schedule, time off or benefits. I only know what the Occupational Outlook Handbook says about "+ix.kb.Profile.Occupation+" in general.", conf), -1
-	case a.other != "" && !(best >= 0 && (ix.topics[best].id == "related" || ix.topics[best].id == "advancement") && a.subject):
+	case a.other != "" && !a.namesEntity() && !(best >= 0 && (ix.topics[best].id == "related" || ix.topics[best].id == "advancement") && a.subject):
 		return ix.fallback(KindFallback, fmt.Sprintf("I don't have information about %s.", a.other), conf), -1
 	case a.related >= 0 && (best < 0 || ix.topics[best].id != "related" && ix.topics[best].id != "advancement"):
 		r := ix.kb.Profile.Related.Occupations[a.related]
 		return ix.fallback(KindFallback, fmt.Sprintf("I only cover %s; %s (%s) have a profile of their own in the Occupational Outlook Handbook.", ix.kb.Profile.Occupation, r.Name, r.Relation), conf), -1
 	}
 
-	if conf >= AnswerThreshold {
+	var ps []int
+	if best >= 0 {
+		ps = ix.parts(a, best)
+	}
+	if conf >= AnswerThreshold || ps != nil {
 		if a.unsupported >= 0 {
 			return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), best
 		}
-		if ps := ix.parts(a, best); ps != nil {
+		if ps != nil {
 			parts := make([]Part, 0, len(ps))
 			c := 1.0
 			for _, t := range ps {
@@ -171,7 +175,11 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		fi, ei := ix.facet(a, best)
 		return ix.answerReply(best, ix.partFor(best, fi, ei), conf), best
 	}
-	if a.smalltalk >= 0 {
+	if best < 0 && a.subject && a.unknown == 0 && ix.defaultTopic >= 0 {
+		// The question names the occupation and nothing else: say what it is.
+		return ix.answerReply(ix.defaultTopic, ix.topics[ix.defaultTopic].answer, AnswerThreshold), ix.defaultTopic
+	}
+	if a.onlySmalltalk() {
 		return ix.smalltalkReply(a.smalltalk), last
 	}
 	if a.unsupported >= 0 && best >= 0 {

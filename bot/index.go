@@ -70,7 +70,6 @@ type index struct {
 	phrases  map[string][]*phrase // by first word, longest first
 	example  map[string][]float32 // word -> weight per topic, from example questions
 	vocab    map[string]bool      // every word the bot knows
-	stems    map[string]string    // stem -> known word
 	synonyms map[string][]string
 	subject  map[string]bool // words of the occupation's own names
 	buckets  map[byte][]string
@@ -81,6 +80,8 @@ type index struct {
 	source   string
 	url      string
 	topicIDs []string // in file order, for help
+	// defaultTopic answers a question that names the occupation and nothing else, or -1.
+	defaultTopic int
 }
 
 // words turns text into normalized words the way questions are read, without spelling
@@ -95,13 +96,24 @@ func (ix *index) words(s string) []string {
 		}
 		for _, x := range expandWord(w) {
 			if syn, ok := ix.synonyms[x]; ok {
-				out = append(out, syn...)
+				for _, y := range syn {
+					out = append(out, canon(y))
+				}
 				continue
 			}
-			out = append(out, x)
+			out = append(out, canon(x))
 		}
 	}
 	return out
+}
+
+// canon is the form a word is matched in: stemmed, except stopwords, which are matched as
+// they are ("does" is not "doe").
+func canon(w string) string {
+	if stopwords[w] {
+		return w
+	}
+	return stem(w)
 }
 
 // expandWord splits contractions and drops possessive "'s".
@@ -126,7 +138,6 @@ func newIndex(kb *knowledge.Base) *index {
 		phrases:  map[string][]*phrase{},
 		example:  map[string][]float32{},
 		vocab:    map[string]bool{},
-		stems:    map[string]string{},
 		synonyms: map[string][]string{},
 		subject:  map[string]bool{},
 		buckets:  map[byte][]string{},
@@ -138,7 +149,9 @@ func newIndex(kb *knowledge.Base) *index {
 		lowerText(to, &sb)
 		var toks []string
 		for _, w := range strings.Fields(sb.String()) {
-			toks = append(toks, expandWord(w)...)
+			for _, x := range expandWord(w) {
+				toks = append(toks, canon(x))
+			}
 		}
 		var fb strings.Builder
 		lowerText(from, &fb)
@@ -179,9 +192,13 @@ func newIndex(kb *knowledge.Base) *index {
 			}
 		}
 	}
+	ix.defaultTopic = -1
 	exampleCount := map[string][]int{}
 	for ti, t := range kb.Topics {
 		ix.byID[t.ID] = ti
+		if t.Default && ix.defaultTopic < 0 {
+			ix.defaultTopic = ti
+		}
 		ix.topicIDs = append(ix.topicIDs, t.ID)
 		for _, k := range t.Keywords {
 			ws := ix.words(k)
@@ -190,12 +207,19 @@ func newIndex(kb *knowledge.Base) *index {
 			w := (1 + 0.25*float32(len(ws)-1)) / float32(math.Sqrt(float64(max(df, 1))))
 			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: w})
 		}
+		for _, k := range t.WeakKeywords {
+			ws := ix.words(k)
+			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: 0.5 + 0.1*float32(len(ws)-1)})
+		}
 		for fi, f := range t.Facets {
 			for _, fw := range f.Words {
 				ws := ix.words(fw)
 				key := strings.Join(ws, " ")
 				df := keywordDF[key] + facetDF[key]
 				w := (0.5 + 0.25*float32(len(ws)-1)) / float32(max(df, 1))
+				if ix.allSubject(ws) {
+					w = 0 // "cancer registrars" names the occupation, not a topic
+				}
 				ix.add(ws, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
 			}
 		}
@@ -287,13 +311,6 @@ func newIndex(kb *knowledge.Base) *index {
 		ix.vocab[from] = true
 	}
 	for w := range ix.vocab {
-		if s := stem(w); s != w {
-			if old, ok := ix.stems[s]; !ok || w < old {
-				ix.stems[s] = w
-			}
-		}
-	}
-	for w := range ix.vocab {
 		if len(w) >= 3 && !isNumber(w) {
 			ix.buckets[w[0]] = append(ix.buckets[w[0]], w)
 		}
@@ -314,6 +331,15 @@ func newIndex(kb *knowledge.Base) *index {
 var entityKinds = []string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality}
 
 func entityKindID(kind string) int16 { return int16(slices.Index(entityKinds, kind)) }
+
+func (ix *index) allSubject(ws []string) bool {
+	for _, w := range ws {
+		if !ix.subject[w] {
+			return false
+		}
+	}
+	return true
+}
 
 // add records that the phrase ws has role r; all its words become known.
 func (ix *index) add(ws []string, r role) {

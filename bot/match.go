@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -14,13 +15,15 @@ const (
 	// SuggestThreshold is the confidence from which, below AnswerThreshold, the bot asks
 	// "did you mean" instead of saying it does not know.
 	SuggestThreshold = 0.2
-	// entityEvidence is how much naming an entity ("hospitals", "RHIT") counts toward each
-	// topic that can answer about it.
-	entityEvidence = 0.6
 	// partEvidence is the score a second topic needs to be answered as part of a
 	// multi-part question.
 	partEvidence = 0.6
 )
+
+// entityEvidence is how much naming an entity counts toward each topic that can answer
+// about it, per kind: an industry ("hospitals") belongs to pay and to jobs alike; a
+// certification or a quality names its topic.
+var entityEvidence = [3]float32{0.6, 1.0, 1.0}
 
 type token struct {
 	word  string // normalized, after synonyms and spelling correction
@@ -54,8 +57,9 @@ type analysis struct {
 	unsupported      int    // unsupported request, or -1
 	entity           [3]int // per entity kind: the entity named, or -1
 	subject          bool
-	smalltalk        int // smalltalk entry, or -1
-	smallCover       int // tokens covered by smalltalk phrases
+	smalltalk        int    // smalltalk entry, or -1
+	smallCover       int    // longest smalltalk phrase
+	smallMask        uint64 // positions covered by smalltalk phrases
 }
 
 var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
@@ -84,6 +88,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.entity = [3]int{-1, -1, -1}
 	a.subject = false
 	a.smallCover = 0
+	a.smallMask = 0
 	return a
 }
 
@@ -140,29 +145,30 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		}
 		return
 	}
-	switch {
-	case ix.vocab[w]:
-		ix.pushKnown(a, w, false)
-		return
-	case isNumber(w):
+	if isNumber(w) {
 		a.toks = append(a.toks, token{word: w, num: true, known: true})
 		return
 	}
-	if k, ok := ix.stems[stem(w)]; ok {
-		ix.pushKnown(a, k, false)
+	c := canon(w)
+	if ix.vocab[c] {
+		ix.pushKnown(a, c, false)
 		return
 	}
-	if c := sp.correct(w); c != "" {
-		if syn, ok := ix.synonyms[c]; ok {
+	fixed := sp.correct(c)
+	if fixed == "" && c != w {
+		fixed = sp.correct(w)
+	}
+	if fixed != "" {
+		if syn, ok := ix.synonyms[fixed]; ok {
 			for _, x := range syn {
 				ix.pushKnown(a, x, true)
 			}
 			return
 		}
-		ix.pushKnown(a, c, true)
+		ix.pushKnown(a, fixed, true)
 		return
 	}
-	a.toks = append(a.toks, token{word: w})
+	a.toks = append(a.toks, token{word: c})
 }
 
 func (ix *index) pushKnown(a *analysis, w string, fixed bool) {
@@ -219,7 +225,7 @@ func (ix *index) match(a *analysis) {
 			for t := range ix.topics {
 				if _, ok := ix.topics[t].kinds[entityKinds[k]]; ok && kindSeen[k]&(1<<t) == 0 {
 					kindSeen[k] |= 1 << t
-					a.credit(t, h.start, entityEvidence)
+					a.credit(t, h.start, entityEvidence[k])
 				}
 			}
 		case roleSubject:
@@ -237,6 +243,7 @@ func (ix *index) match(a *analysis) {
 				a.unsupported = int(h.r.idx)
 			}
 		case roleSmalltalk:
+			a.smallMask |= span
 			if a.smalltalk < 0 || h.end-h.start > a.smallCover {
 				a.smalltalk = int(h.r.idx)
 				a.smallCover = max(a.smallCover, h.end-h.start)
@@ -283,6 +290,19 @@ func (ix *index) match(a *analysis) {
 	}
 }
 
+// onlySmalltalk says whether every word that matters is part of a smalltalk phrase.
+func (a *analysis) onlySmalltalk() bool {
+	if a.smalltalk < 0 {
+		return false
+	}
+	for i, t := range a.toks {
+		if !t.stop && !t.sep && a.smallMask&(1<<i) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // credit gives topic t weight w at position i, keeping the strongest reason per position.
 func (a *analysis) credit(t, i int, w float32) {
 	if i >= maxTokens {
@@ -306,7 +326,7 @@ func spanMask(start, end int) uint64 {
 func looksLikeOccupation(toks []token, i int) bool {
 	w := toks[i].word
 	suffix := false
-	for _, s := range []string{"ers", "ists", "ians", "ors", "ist", "ian", "istas", "ista"} {
+	for _, s := range []string{"er", "ist", "ian", "or", "ista"} {
 		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
 			suffix = true
 			break
@@ -345,7 +365,7 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 	}
 	base := 1 - math.Exp(-1.2*float64(s1))
 	margin := float64((s1 - s2) / s1)
-	c := base * (0.55 + 0.45*margin)
+	c := base * (0.65 + 0.35*margin)
 	if a.content > 0 && a.unknown > 0 {
 		frac := float64(a.unknown) / float64(a.content)
 		c *= 1 - 0.7*frac
@@ -434,11 +454,9 @@ func separated(x, y, sep uint64) bool {
 	return false
 }
 
-func trailingZeros(x uint64) int {
-	n := 0
-	for x&1 == 0 && n < 64 {
-		x >>= 1
-		n++
-	}
-	return n
+func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }
+
+
+func (a *analysis) namesEntity() bool {
+	return a.entity[0] >= 0 || a.entity[1] >= 0 || a.entity[2] >= 0
 }

@@ -84,6 +84,11 @@ func (s *speller) find(w string) string {
 	bound := maxEdits(len(w))
 	best, bestD := "", bound+1
 	consider := func(c string) {
+		// A four-letter word with one letter changed is usually another real word
+		// ("feet", "fees"); only swapped or dropped letters count as typos that short.
+		if len(w) == minCorrectLen && len(c) == len(w) && !swapped(w, c) {
+			return
+		}
 		if d := osa(w, c, bound); d < bestD {
 			best, bestD = c, d
 		}
@@ -115,6 +120,19 @@ func (s *speller) find(w string) string {
 		return ""
 	}
 	return best
+}
+
+// swapped says whether b is a with two adjacent letters exchanged.
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+		}
+	}
+	return false
 }
 
 // osa is the optimal string alignment distance between a and b (edits: insert, delete,

@@ -184,7 +184,12 @@ type Topic struct {
 	ID       string   `yaml:"id"`
 	Title    string   `yaml:"title"`
 	Question string   `yaml:"question"` // an example shown in help and suggestions
+	// Default marks the topic answered when a question names the occupation and nothing
+	// else ("what's a medical registrar?").
+	Default bool `yaml:"default"`
 	Keywords []string `yaml:"keywords"`
+	// WeakKeywords point at the topic less surely ("make" for pay).
+	WeakKeywords []string `yaml:"weak_keywords"`
 	Examples []string `yaml:"examples"`
 	Answer   Answer   `yaml:"answer"`
 	Facets   []Facet  `yaml:"facets"`
