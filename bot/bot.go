@@ -177,7 +177,8 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	}
 	if best < 0 && a.subject && a.unknown == 0 && ix.defaultTopic >= 0 {
 		// The question names the occupation and nothing else: say what it is.
-		return ix.answerReply(ix.defaultTopic, ix.topics[ix.defaultTopic].answer, AnswerThreshold), ix.defaultTopic
+		fi, ei := ix.facet(a, ix.defaultTopic)
+		return ix.answerReply(ix.defaultTopic, ix.partFor(ix.defaultTopic, fi, ei), AnswerThreshold), ix.defaultTopic
 	}
 	if a.onlySmalltalk() {
 		return ix.smalltalkReply(a.smalltalk), last

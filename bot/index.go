@@ -363,6 +363,11 @@ func (ix *index) add(ws []string, r role) {
 	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], &phrase{words: ws, roles: []role{r}})
 }
 
+// ingWords end in "ing" without being a verb form.
+var ingWords = setOf("evening", "evenings", "morning", "nothing", "something", "anything", "everything",
+	"during", "spring", "string", "ceiling", "thing", "things", "bring", "nursing", "engineering",
+	"building", "meaning", "feeling", "wedding", "clothing", "shopping", "parking")
+
 func isNumber(w string) bool {
 	if w == "" {
 		return false
@@ -381,7 +386,7 @@ func stem(w string) string {
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"
-	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+	case len(w) > 5 && strings.HasSuffix(w, "ing") && !ingWords[w]:
 		return w[:len(w)-3]
 	case len(w) > 4 && strings.HasSuffix(w, "ed"):
 		return w[:len(w)-2]

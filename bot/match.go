@@ -3,6 +3,7 @@ package bot
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -188,24 +189,14 @@ func (ix *index) match(a *analysis) {
 	n := len(ix.topics)
 	for i := range toks {
 		for _, p := range ix.phrases[toks[i].word] {
-			if i+len(p.words) > len(toks) {
-				continue
-			}
-			ok := true
-			for k := 1; k < len(p.words); k++ {
-				if toks[i+k].word != p.words[k] {
-					ok = false
-					break
+			if end := ix.matchAt(toks, i+1, p.words[1:]); end > 0 {
+				for _, r := range p.roles {
+					a.hits = append(a.hits, hit{start: i, end: end, r: r})
 				}
-			}
-			if !ok {
-				continue
-			}
-			for _, r := range p.roles {
-				a.hits = append(a.hits, hit{start: i, end: i + len(p.words), r: r})
 			}
 		}
 	}
+	a.resolve()
 	var kindSeen [3]uint64 // per entity kind: topics already credited
 	for _, h := range a.hits {
 		span := spanMask(h.start, h.end)
@@ -251,7 +242,7 @@ func (ix *index) match(a *analysis) {
 		}
 	}
 	for _, h := range a.hits {
-		if h.r.kind == roleOther && a.covered&spanMask(h.start, h.end) == 0 && a.other == "" {
+		if h.r.kind == roleOther && a.other == "" && !selfDescription(toks, h.start) {
 			a.other = toks[h.start].word
 		}
 	}
@@ -301,6 +292,75 @@ func (a *analysis) onlySmalltalk() bool {
 		}
 	}
 	return true
+}
+
+// matchAt matches words against toks from position i and returns the end of the match,
+// or 0. The word "*" stands for the occupation or a pronoun for it ("what do * do").
+func (ix *index) matchAt(toks []token, i int, words []string) int {
+	if len(words) == 0 {
+		return i
+	}
+	if words[0] == "*" {
+		for j := i; j < len(toks) && j < i+5; j++ {
+			if !ix.subject[toks[j].word] && !standIns[toks[j].word] {
+				return 0
+			}
+			if end := ix.matchAt(toks, j+1, words[1:]); end > 0 {
+				return end
+			}
+		}
+		return 0
+	}
+	if i >= len(toks) || toks[i].word != words[0] {
+		return 0
+	}
+	return ix.matchAt(toks, i+1, words[1:])
+}
+
+// standIns are words that stand for the occupation in a question.
+var standIns = setOf("they", "them", "he", "she", "it", "a", "an", "the", "these", "those", "people",
+	"worker", "you", "this", "that", "one", "someone", "person", "job", "i", "folk")
+
+// resolve settles overlapping hits: a name owns its words, so "doctors offices" is an
+// industry (not the office work setting), "offices of physicians" is not about physicians,
+// and "hospital administrator" is another occupation, not the hospital industry.
+func (a *analysis) resolve() {
+	inside := func(h, o hit) bool {
+		return h.start >= o.start && h.end <= o.end && o.end-o.start > h.end-h.start
+	}
+	isName := func(k roleKind) bool {
+		return k == roleEntity || k == roleSubject || k == roleRelated || k == roleOther
+	}
+	kept := a.hits[:0]
+	for _, h := range a.hits {
+		drop := false
+		for _, o := range a.hits {
+			if !isName(o.r.kind) || !inside(h, o) && !(h.r.kind == roleOther && o.r.kind != roleOther && h.start >= o.start && h.end <= o.end) {
+				continue
+			}
+			switch h.r.kind {
+			case roleKeyword, roleEntity, roleSubject, roleRelated, roleOther, roleUnsupported:
+				drop = true
+			}
+		}
+		if !drop {
+			kept = append(kept, h)
+		}
+	}
+	a.hits = kept
+}
+
+// selfDescription says whether the occupation at position i is the asker's own ("I'm a
+// medical assistant and ..."), which is context, not what is asked about.
+func selfDescription(toks []token, i int) bool {
+	if i < 2 || toks[i-1].word != "a" && toks[i-1].word != "an" {
+		return false
+	}
+	switch toks[i-2].word {
+	case "am", "was", "currently", "im", "been", "former":
+		return true
+	}
+	return false
 }
 
 // credit gives topic t weight w at position i, keeping the strongest reason per position.
@@ -368,7 +428,7 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 	c := base * (0.65 + 0.35*margin)
 	if a.content > 0 && a.unknown > 0 {
 		frac := float64(a.unknown) / float64(a.content)
-		c *= 1 - 0.7*frac
+		c *= 1 - 0.5*frac
 	}
 	return math.Round(c*1000) / 1000
 }
@@ -416,29 +476,44 @@ func (ix *index) parts(a *analysis, best int) []int {
 		return nil
 	}
 	out := []int{best}
-	for t := range ix.topics {
-		if t == best || a.score[t] < partEvidence {
-			continue
-		}
-		ok := true
-		for _, o := range out {
-			own, other := a.mask[t]&^a.mask[o], a.mask[o]&^a.mask[t]
-			if own == 0 || other == 0 || !separated(own, other, sepMask) {
-				ok = false
-				break
+	for len(out) < 3 {
+		next := -1
+		for t := range ix.topics {
+			if slices.Contains(out, t) || a.score[t] < partEvidence || next >= 0 && a.score[t] <= a.score[next] {
+				continue
+			}
+			ok := true
+			for _, o := range out {
+				own, other := a.mask[t]&^a.mask[o], a.mask[o]&^a.mask[t]
+				if a.ownScore(t, own) < partEvidence || own == 0 || other == 0 || !separated(own, other, sepMask) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				next = t
 			}
 		}
-		if ok {
-			out = append(out, t)
-		}
-		if len(out) == 3 {
+		if next < 0 {
 			break
 		}
+		out = append(out, next)
 	}
 	if len(out) < 2 {
 		return nil
 	}
 	return out
+}
+
+// ownScore is topic t's score from the positions in mask.
+func (a *analysis) ownScore(t int, mask uint64) float32 {
+	var s float32
+	for m := mask; m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros64(m); i < maxTokens {
+			s += a.tokW[t*maxTokens+i]
+		}
+	}
+	return s
 }
 
 // separated says whether a clause boundary lies between some position of x and some of y.

@@ -385,6 +385,11 @@ func (b *Base) buildFacts() {
 	}
 	ol.Text = joinList(onames)
 	f["organizations.list"] = ol
+	for _, o := range p.Organizations {
+		key := "organizations." + strings.ToLower(o.Abbr)
+		f[key] = text(fmt.Sprintf("%s (%s)", o.Name, o.Abbr))
+		f[key+"_for"] = text(o.For)
+	}
 
 	b.buildEntities()
 }
