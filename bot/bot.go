@@ -154,6 +154,9 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		return ix.fallback(KindFallback, fmt.Sprintf("I only cover %s; %s (%s) have a profile of their own in the Occupational Outlook Handbook.", ix.kb.Profile.Occupation, r.Name, r.Relation), conf), -1
 	}
 
+	if a.smallLong && conf < 0.8 {
+		return ix.smalltalkReply(a.smalltalk), last
+	}
 	var ps []int
 	if best >= 0 {
 		ps = ix.parts(a, best)

@@ -72,6 +72,7 @@ type index struct {
 	vocab    map[string]bool      // every word the bot knows
 	synonyms map[string][]string
 	subject  map[string]bool // words of the occupation's own names
+	anchors  map[string]bool // words that make a question about work
 	buckets  map[byte][]string
 	entities map[string][]knowledge.Entity
 	small    []knowledge.Smalltalk
@@ -140,6 +141,7 @@ func newIndex(kb *knowledge.Base) *index {
 		vocab:    map[string]bool{},
 		synonyms: map[string][]string{},
 		subject:  map[string]bool{},
+		anchors:  map[string]bool{},
 		buckets:  map[byte][]string{},
 		entities: map[string][]knowledge.Entity{},
 	}
@@ -260,6 +262,12 @@ func newIndex(kb *knowledge.Base) *index {
 			for _, a := range append([]string{e.Name}, e.Aliases...) {
 				ix.add(ix.words(a), role{kind: roleEntity, idx: int16(ei), ekind: entityKindID(kind)})
 			}
+		}
+	}
+	for _, w := range kb.Language.Anchors {
+		for _, x := range ix.words(w) {
+			ix.anchors[x] = true
+			ix.vocab[x] = true
 		}
 	}
 	for _, w := range kb.Language.OtherOccupations {

@@ -61,6 +61,9 @@ type analysis struct {
 	smalltalk        int    // smalltalk entry, or -1
 	smallCover       int    // longest smalltalk phrase
 	smallMask        uint64 // positions covered by smalltalk phrases
+	smallLong        bool   // a phrase of two words or more about the bot itself matched
+	anchored         bool   // the question names the occupation or a job word
+	foreignMine      bool   // "my" before a word the bot does not know
 }
 
 var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
@@ -90,6 +93,9 @@ func (ix *index) getAnalysis() *analysis {
 	a.subject = false
 	a.smallCover = 0
 	a.smallMask = 0
+	a.smallLong = false
+	a.anchored = false
+	a.foreignMine = false
 	return a
 }
 
@@ -221,6 +227,7 @@ func (ix *index) match(a *analysis) {
 			}
 		case roleSubject:
 			a.subject = true
+			a.anchored = true
 			a.covered |= span
 		case roleRelated:
 			if a.related < 0 {
@@ -235,6 +242,9 @@ func (ix *index) match(a *analysis) {
 			}
 		case roleSmalltalk:
 			a.smallMask |= span
+			if ix.small[h.r.idx].AboutBot && h.end-h.start >= 2 {
+				a.smallLong = true
+			}
 			if a.smalltalk < 0 || h.end-h.start > a.smallCover {
 				a.smalltalk = int(h.r.idx)
 				a.smallCover = max(a.smallCover, h.end-h.start)
@@ -247,6 +257,16 @@ func (ix *index) match(a *analysis) {
 		}
 	}
 	for i, t := range toks {
+		if ix.anchors[t.word] || a.entity != [3]int{-1, -1, -1} {
+			a.anchored = true
+		}
+		if t.word == "my" {
+			for k := i + 1; k < len(toks) && k <= i+2; k++ {
+				if !toks[k].known {
+					a.foreignMine = true
+				}
+			}
+		}
 		if t.stop || t.sep || t.num {
 			continue
 		}
@@ -430,6 +450,14 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 		frac := float64(a.unknown) / float64(a.content)
 		c *= 1 - 0.5*frac
 	}
+	if !a.anchored {
+		// Nothing says the question is about a job: one shared word ("track a package",
+		// "schedule a meeting") is not enough.
+		c *= 0.75
+	}
+	if a.foreignMine {
+		c *= 0.6 // "my gas bill", "my credit card application"
+	}
 	return math.Round(c*1000) / 1000
 }
 
@@ -530,7 +558,6 @@ func separated(x, y, sep uint64) bool {
 }
 
 func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }
-
 
 func (a *analysis) namesEntity() bool {
 	return a.entity[0] >= 0 || a.entity[1] >= 0 || a.entity[2] >= 0

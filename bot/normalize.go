@@ -153,6 +153,11 @@ func lowerText(s string, sb *strings.Builder) {
 				prev = 'm'
 			}
 			continue
+		case r == '*':
+			// "*" stands for the occupation in knowledge-file phrases ("what do * do").
+			space()
+			sb.WriteString("* ")
+			prev = ' '
 		case r == '%':
 			space()
 			sb.WriteString("percent ")

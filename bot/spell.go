@@ -84,9 +84,9 @@ func (s *speller) find(w string) string {
 	bound := maxEdits(len(w))
 	best, bestD := "", bound+1
 	consider := func(c string) {
-		// A four-letter word with one letter changed is usually another real word
-		// ("feet", "fees"); only swapped or dropped letters count as typos that short.
-		if len(w) == minCorrectLen && len(c) == len(w) && !swapped(w, c) {
+		// A four-letter word one letter away is usually another real word ("feet" and
+		// "fees", "play" and "pay"); only swapped letters count as typos that short.
+		if len(w) == minCorrectLen && !swapped(w, c) {
 			return
 		}
 		if d := osa(w, c, bound); d < bestD {

@@ -181,18 +181,18 @@ type Organization struct {
 
 // Topic is something people ask about, with how to recognize it and how to answer it.
 type Topic struct {
-	ID       string   `yaml:"id"`
-	Title    string   `yaml:"title"`
-	Question string   `yaml:"question"` // an example shown in help and suggestions
+	ID       string `yaml:"id"`
+	Title    string `yaml:"title"`
+	Question string `yaml:"question"` // an example shown in help and suggestions
 	// Default marks the topic answered when a question names the occupation and nothing
 	// else ("what's a medical registrar?").
-	Default bool `yaml:"default"`
+	Default  bool     `yaml:"default"`
 	Keywords []string `yaml:"keywords"`
 	// WeakKeywords point at the topic less surely ("make" for pay).
 	WeakKeywords []string `yaml:"weak_keywords"`
-	Examples []string `yaml:"examples"`
-	Answer   Answer   `yaml:"answer"`
-	Facets   []Facet  `yaml:"facets"`
+	Examples     []string `yaml:"examples"`
+	Answer       Answer   `yaml:"answer"`
+	Facets       []Facet  `yaml:"facets"`
 }
 
 // Answer is how a topic or facet is answered: a lead sentence said first, supporting
@@ -221,14 +221,21 @@ type Smalltalk struct {
 	Kind    string   `yaml:"kind"` // "help" or "smalltalk"
 	Phrases []string `yaml:"phrases"`
 	Reply   string   `yaml:"reply"`
+	// AboutBot marks questions about the bot itself ("who do you work for"): they win over
+	// a topic that shares their words, unless the topic is very clear.
+	AboutBot bool `yaml:"about_bot"`
 }
 
 // Language holds the word lists used to read questions.
 type Language struct {
-	Synonyms         map[string]string `yaml:"synonyms"`
-	OtherOccupations []string          `yaml:"other_occupations"`
-	Personal         []string          `yaml:"personal"`
-	Unsupported      []Unsupported     `yaml:"unsupported"`
+	Synonyms map[string]string `yaml:"synonyms"`
+	// Anchors are words that make a question about work or this occupation. A question
+	// without one needs more evidence before it is answered, so "track a package" is not
+	// read as a question about registrars tracking treatment.
+	Anchors          []string      `yaml:"anchors"`
+	OtherOccupations []string      `yaml:"other_occupations"`
+	Personal         []string      `yaml:"personal"`
+	Unsupported      []Unsupported `yaml:"unsupported"`
 }
 
 // Unsupported is a kind of fact the profile does not have, and what to say instead.
