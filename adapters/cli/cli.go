@@ -1,0 +1,149 @@
+// Package cli is careerbot's terminal face: a one-shot answer, a JSON-lines batch mode that
+// scripts and evaluations depend on, and an interactive chat. It renders replies as plain
+// text and imports no chat platform SDK.
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/careerbot/careerbot/bot"
+)
+
+// answerer is what the CLI needs from the bot.
+type answerer interface {
+	Answer(ctx context.Context, req bot.Request) bot.Reply
+}
+
+// maxLine bounds one line of input; a longer line is answered from its first maxLine bytes
+// (the bot reads far less than that anyway) and the rest is discarded, never buffered.
+const maxLine = 64 << 10
+
+// Ask writes the plain-text answer to one question.
+func Ask(ctx context.Context, b answerer, question string, w io.Writer) error {
+	r := b.Answer(ctx, bot.Request{Text: question})
+	_, err := io.WriteString(w, bot.Text(r))
+	return err
+}
+
+// Result is one line of `careerbot ask --json` output. Programs depend on its field names:
+// add fields, never rename or remove them.
+type Result struct {
+	Question   string   `json:"question"`
+	Intent     string   `json:"intent"`
+	Intents    []string `json:"intents"`
+	Confidence float64  `json:"confidence"`
+	Answered   bool     `json:"answered"`
+	Kind       string   `json:"kind"`
+	Lead       string   `json:"lead"`
+	Text       string   `json:"text"`
+}
+
+// NewResult describes a reply to question as a Result.
+func NewResult(question string, r bot.Reply) Result {
+	return Result{
+		Question:   question,
+		Intent:     r.Intent(),
+		Intents:    r.Intents,
+		Confidence: r.Confidence,
+		Answered:   r.Answered,
+		Kind:       string(r.Kind),
+		Lead:       r.Lead,
+		Text:       bot.Text(r),
+	}
+}
+
+// AskJSON reads one question per line and writes one JSON object per line, in order, one
+// for every line read (an empty line gets an unanswered result, so lines stay aligned).
+func AskJSON(ctx context.Context, b answerer, in io.Reader, w io.Writer) error {
+	br := bufio.NewReaderSize(in, 4096)
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for {
+		line, err := readLine(br)
+		if errors.Is(err, io.EOF) && line == "" {
+			break
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read questions: %w", err)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if encErr := enc.Encode(NewResult(line, b.Answer(ctx, bot.Request{Text: line}))); encErr != nil {
+			return fmt.Errorf("write answer: %w", encErr)
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+	}
+	return bw.Flush()
+}
+
+// readLine reads one line without its line ending, keeping at most maxLine bytes of it.
+func readLine(br *bufio.Reader) (string, error) {
+	var sb strings.Builder
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		if sb.Len() < maxLine {
+			sb.Write(chunk[:min(len(chunk), maxLine-sb.Len())])
+		}
+		if err != nil {
+			return sb.String(), err
+		}
+		if !isPrefix {
+			return sb.String(), nil
+		}
+	}
+}
+
+// Chat runs an interactive conversation: questions in, answers out, with follow-ups kept in
+// context. It ends at end of input or on "quit"/"exit". prompt shows "> " before each
+// question; turn it off when the input is not a terminal.
+func Chat(ctx context.Context, b answerer, in io.Reader, out io.Writer, prompt bool) error {
+	br := bufio.NewReaderSize(in, 4096)
+	if prompt {
+		fmt.Fprintf(out, "Ask me about this occupation (\"help\" for ideas, \"quit\" to leave).\n> ")
+	}
+	for {
+		line, err := readLine(br)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read question: %w", err)
+		}
+		q := strings.TrimSpace(line)
+		switch strings.ToLower(q) {
+		case "quit", "exit", "/quit", "/exit", "bye!":
+			return nil
+		case "":
+		default:
+			r := b.Answer(ctx, bot.Request{Text: q, ConversationID: "cli"})
+			if _, werr := io.WriteString(out, bot.Text(r)); werr != nil {
+				return werr
+			}
+		}
+		if errors.Is(err, io.EOF) || ctx.Err() != nil {
+			if prompt {
+				fmt.Fprintln(out)
+			}
+			return nil
+		}
+		if prompt {
+			io.WriteString(out, "> ")
+		}
+	}
+}
+
+// Topics lists what can be asked.
+func Topics(topics []bot.Topic, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for _, t := range topics {
+		fmt.Fprintf(bw, "%-17s %s — e.g. %q\n", t.ID, t.Title, t.Question)
+	}
+	return bw.Flush()
+}
