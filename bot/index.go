@@ -296,15 +296,22 @@ func newIndex(kb *knowledge.Base) *index {
 	}
 	// Every word of the profile's own text is known, so it is never "corrected" into
 	// something else or counted as foreign.
-	for _, name := range kb.FactNames() {
-		f, _ := kb.Fact(name)
-		for _, w := range ix.words(f.Text) {
+	seen := map[string]bool{}
+	know := func(s string) {
+		if seen[s] {
+			return // fields repeat their facts' text
+		}
+		seen[s] = true
+		for _, w := range ix.words(s) {
 			ix.vocab[w] = true
 		}
+	}
+	for _, name := range kb.FactNames() {
+		f, _ := kb.Fact(name)
+		know(f.Text)
 		for _, fl := range f.Fields {
-			for _, w := range ix.words(fl.Label + " " + fl.Value) {
-				ix.vocab[w] = true
-			}
+			know(fl.Label)
+			know(fl.Value)
 		}
 	}
 	for w := range stopwords {

@@ -1,12 +1,12 @@
 package knowledge
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -71,10 +71,12 @@ func Parse(name string, data []byte) (*Base, error) {
 		return nil, &Error{File: name, Line: 1, Msg: "file is empty"}
 	}
 	b := &Base{Name: name}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(b); err != nil {
-		return nil, yamlErrors(name, err)
+	// One parse: the node tree gives line numbers, unknown fields and the typed decode.
+	if errs := unknownFields(name, root.Content[0], reflect.TypeOf(b).Elem(), ""); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if err := root.Content[0].Decode(b); err != nil {
+		return nil, fieldNames(yamlErrors(name, err), root.Content[0])
 	}
 	v := &validator{file: name, root: root.Content[0]}
 	v.profile(&b.Profile)
@@ -109,6 +111,109 @@ func yamlErrors(file string, err error) error {
 		errs = append(errs, e)
 	}
 	return errors.Join(errs...)
+}
+
+// unknownFields reports mapping keys that no field of t takes: a misspelt "medain" must
+// be an error, not a silently missing figure.
+func unknownFields(file string, n *yaml.Node, t reflect.Type, path string) []error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var errs []error
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return nil // a type error, reported by Decode
+		}
+		fields := map[string]reflect.Type{}
+		collectFields(t, fields)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			p := k.Value
+			if path != "" {
+				p = path + "." + k.Value
+			}
+			ft, ok := fields[k.Value]
+			if !ok {
+				errs = append(errs, &Error{File: file, Line: k.Line, Field: p, Msg: "unknown field"})
+				continue
+			}
+			errs = append(errs, unknownFields(file, n.Content[i+1], ft, p)...)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return nil
+		}
+		for i, c := range n.Content {
+			errs = append(errs, unknownFields(file, c, t.Elem(), fmt.Sprintf("%s.%d", path, i))...)
+		}
+	}
+	return errs
+}
+
+// collectFields maps the YAML keys of struct t, inline fields included, to their types.
+func collectFields(t reflect.Type, out map[string]reflect.Type) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		name, opts, _ := strings.Cut(tag, ",")
+		switch {
+		case name == "-" || !f.IsExported():
+		case opts == "inline":
+			collectFields(f.Type, out)
+		case name == "":
+			out[strings.ToLower(f.Name)] = f.Type
+		default:
+			out[name] = f.Type
+		}
+	}
+}
+
+// fieldNames adds the dotted field path to each error that has only a line.
+func fieldNames(err error, root *yaml.Node) error {
+	var errs []error
+	for _, e := range unjoin(err) {
+		var ke *Error
+		if errors.As(e, &ke) && ke.Field == "" {
+			ke.Field = pathAt(root, ke.Line, "")
+		}
+		errs = append(errs, e)
+	}
+	return errors.Join(errs...)
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// pathAt returns the dotted path of the key on the given line ("profile.pay.median").
+func pathAt(n *yaml.Node, line int, prefix string) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := k.Value
+			if prefix != "" {
+				p = prefix + "." + p
+			}
+			if k.Line == line {
+				return p
+			}
+			if got := pathAt(v, line, p); got != "" {
+				return got
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if got := pathAt(c, line, fmt.Sprintf("%s.%d", prefix, i)); got != "" {
+				return got
+			}
+		}
+	}
+	return ""
 }
 
 type validator struct {
