@@ -68,6 +68,8 @@ type index struct {
 	topics   []topicIndex
 	byID     map[string]int
 	phrases  map[string][]*phrase // by first word, longest first
+	byWords  map[string]*phrase   // by all its words, space-separated: for building only
+	sb       strings.Builder      // for building only
 	example  map[string][]float32 // word -> weight per topic, from example questions
 	vocab    map[string]bool      // every word the bot knows
 	synonyms map[string][]string
@@ -88,24 +90,40 @@ type index struct {
 // words turns text into normalized words the way questions are read, without spelling
 // correction (the vocabulary is what corrections aim at).
 func (ix *index) words(s string) []string {
-	var sb strings.Builder
-	lowerText(s, &sb)
+	ix.sb.Reset()
+	lowerText(s, &ix.sb)
+	str := ix.sb.String()
 	var out []string
-	for _, w := range strings.Fields(sb.String()) {
-		if w == "," {
+	for len(str) > 0 {
+		i := strings.IndexByte(str, ' ')
+		var w string
+		if i < 0 {
+			w, str = str, ""
+		} else {
+			w, str = str[:i], str[i+1:]
+		}
+		if w == "" || w == "," {
+			continue
+		}
+		if strings.IndexByte(w, '\'') < 0 {
+			out = ix.appendWord(out, w)
 			continue
 		}
 		for _, x := range expandWord(w) {
-			if syn, ok := ix.synonyms[x]; ok {
-				for _, y := range syn {
-					out = append(out, canon(y))
-				}
-				continue
-			}
-			out = append(out, canon(x))
+			out = ix.appendWord(out, x)
 		}
 	}
 	return out
+}
+
+func (ix *index) appendWord(out []string, w string) []string {
+	if syn, ok := ix.synonyms[w]; ok {
+		for _, y := range syn {
+			out = append(out, canon(y))
+		}
+		return out
+	}
+	return append(out, canon(w))
 }
 
 // canon is the form a word is matched in: stemmed, except stopwords, which are matched as
@@ -137,6 +155,7 @@ func newIndex(kb *knowledge.Base) *index {
 		kb:       kb,
 		byID:     map[string]int{},
 		phrases:  map[string][]*phrase{},
+		byWords:  map[string]*phrase{},
 		example:  map[string][]float32{},
 		vocab:    map[string]bool{},
 		synonyms: map[string][]string{},
@@ -364,18 +383,19 @@ func (ix *index) add(ws []string, r role) {
 	for _, w := range ws {
 		ix.vocab[w] = true
 	}
-	for _, p := range ix.phrases[ws[0]] {
-		if slices.Equal(p.words, ws) {
-			for _, old := range p.roles {
-				if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx {
-					return
-				}
+	key := strings.Join(ws, " ")
+	if p, ok := ix.byWords[key]; ok {
+		for _, old := range p.roles {
+			if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx && old.ekind == r.ekind {
+				return
 			}
-			p.roles = append(p.roles, r)
-			return
 		}
+		p.roles = append(p.roles, r)
+		return
 	}
-	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], &phrase{words: ws, roles: []role{r}})
+	p := &phrase{words: ws, roles: []role{r}}
+	ix.byWords[key] = p
+	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], p)
 }
 
 // ingWords end in "ing" without being a verb form.

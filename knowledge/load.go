@@ -64,7 +64,9 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 // problems are reported at once, each as an *Error, joined.
 func Parse(name string, data []byte) (*Base, error) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if top, ok := fastParse(data); ok {
+		root.Content = []*yaml.Node{top}
+	} else if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlErrors(name, err)
 	}
 	if len(root.Content) == 0 {

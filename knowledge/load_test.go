@@ -1,0 +1,424 @@
+package knowledge_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// dataFile is the knowledge file that knowledge.Default embeds, read from disk so the
+// broken variants below are built from exactly what ships.
+const dataFile = "data/health-information-technologists.yaml"
+
+func readData(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(dataFile)
+	if err != nil {
+		t.Fatalf("read %s: %v", dataFile, err)
+	}
+	return string(data)
+}
+
+// lineOf returns the 1-based number of the nth (from 1) line of text that is exactly line.
+func lineOf(t *testing.T, text, line string, nth int) int {
+	t.Helper()
+	for i, l := range strings.Split(text, "\n") {
+		if l == line {
+			if nth--; nth == 0 {
+				return i + 1
+			}
+		}
+	}
+	t.Fatalf("no line %q in the test data", line)
+	return 0
+}
+
+// knowledgeErrors returns every *knowledge.Error inside err, which Parse joins.
+func knowledgeErrors(err error) []*knowledge.Error {
+	if err == nil {
+		return nil
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		var out []*knowledge.Error
+		for _, e := range u.Unwrap() {
+			out = append(out, knowledgeErrors(e)...)
+		}
+		return out
+	}
+	var ke *knowledge.Error
+	if errors.As(err, &ke) {
+		return []*knowledge.Error{ke}
+	}
+	return nil
+}
+
+func TestDefaultLoads(t *testing.T) {
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatalf("Default() error: %v", err)
+	}
+	if kb.Name != knowledge.DefaultName {
+		t.Errorf("Default().Name = %q, want %q", kb.Name, knowledge.DefaultName)
+	}
+	if len(kb.Topics) == 0 {
+		t.Errorf("Default() has no topics")
+	}
+	// Facts as answers state them: every figure is formatted once, at load.
+	facts := []struct {
+		name, want string
+	}{
+		{"occupation", "health information technologists and medical registrars"},
+		{"source.publisher", "U.S. Bureau of Labor Statistics"},
+		{"pay.median", "$55,560"},
+		{"pay.lowest_10", "$29,680"},
+		{"pay.highest_10", "$98,490"},
+		{"employment.jobs", "39,900"},
+		{"employment.year", "2021"},
+		{"employment.top_employer_share", "46%"},
+		{"outlook.growth", "17%"},
+		{"outlook.base_year", "2021"},
+		{"outlook.projected_year", "2031"},
+		{"outlook.openings_per_year", "3,400"},
+		{"outlook.employment", "39,900"},
+		{"outlook.projected_employment", "46,900"},
+		{"outlook.change", "7,000"},
+		{"pay.top_industry_wage", "$77,290"},
+		{"pay.bottom_industry_wage", "$44,990"},
+		{"related.names", "medical records specialists and medical and health services managers"},
+	}
+	for _, f := range facts {
+		got, ok := kb.Fact(f.name)
+		if !ok {
+			t.Errorf("Default().Fact(%q) not found", f.name)
+			continue
+		}
+		if got.Text != f.want {
+			t.Errorf("Default().Fact(%q).Text = %q, want %q", f.name, got.Text, f.want)
+		}
+	}
+	// Every {fact} in every answer was resolved at load, so none is left for a user to see.
+	for _, t0 := range kb.Topics {
+		leads := []string{t0.Answer.Lead}
+		for _, f := range t0.Facets {
+			if f.Entity == "" {
+				leads = append(leads, f.Lead)
+			}
+		}
+		for _, l := range leads {
+			if got := kb.Expand(l, nil); strings.ContainsAny(got, "{}") {
+				t.Errorf("topic %q: Expand(%q) = %q, want no { } left", t0.ID, l, got)
+			}
+		}
+	}
+}
+
+func TestParseBrokenFile(t *testing.T) {
+	orig := readData(t)
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatalf("Default() error: %v", err)
+	}
+	payTopic := -1
+	for i, tp := range kb.Topics {
+		if tp.ID == "pay" {
+			payTopic = i
+		}
+	}
+	if payTopic < 0 {
+		t.Fatal("Default() has no pay topic")
+	}
+	payLead := `      lead: "The median annual wage for {occupation} is {pay.median}."`
+	payFields := "      fields: [pay.lowest_10, pay.highest_10]"
+	payAt := "topics." + strconv.Itoa(payTopic)
+
+	tests := []struct {
+		name     string
+		old, new string // the line (with its newline) replaced in the default file
+		// The error that must be among those returned: its field, the line it points at
+		// (the first line of the broken file equal to wantLine, or the nth when nth > 0),
+		// and part of its message.
+		wantField string
+		wantLine  string
+		nth       int
+		wantMsg   string
+	}{
+		{
+			name:      "median is a string",
+			old:       "    median: 55560\n",
+			new:       "    median: abc\n",
+			wantField: "profile.pay.median",
+			wantLine:  "    median: abc",
+			wantMsg:   "abc",
+		},
+		{
+			name:      "median is missing",
+			old:       "    median: 55560\n",
+			new:       "",
+			wantField: "profile.pay.median",
+			wantLine:  "  pay:", // the deepest part of the path that exists
+			wantMsg:   "greater than 0",
+		},
+		{
+			name:      "median is zero",
+			old:       "    median: 55560\n",
+			new:       "    median: 0\n",
+			wantField: "profile.pay.median",
+			wantLine:  "    median: 0",
+			wantMsg:   "greater than 0",
+		},
+		{
+			name:      "unknown field",
+			old:       "    median: 55560\n",
+			new:       "    median: 55560\n    bonus: 3000\n",
+			wantField: "profile.pay.bonus",
+			wantLine:  "    bonus: 3000",
+			wantMsg:   "unknown field",
+		},
+		{
+			name:      "misspelt field",
+			old:       "    median: 55560\n",
+			new:       "    medain: 55560\n",
+			wantField: "profile.pay.medain",
+			wantLine:  "    medain: 55560",
+			wantMsg:   "unknown field",
+		},
+		{
+			name:      "pay out of order",
+			old:       "    lowest_10: 29680\n",
+			new:       "    lowest_10: 60000\n",
+			wantField: "profile.pay",
+			wantLine:  "  pay:",
+			wantMsg:   "lowest_10 < median < highest_10",
+		},
+		{
+			name:      "lead refers to an unknown fact",
+			old:       payLead + "\n",
+			new:       `      lead: "The median annual wage for {occupation} is {no.such.fact}."` + "\n",
+			wantField: payAt + ".answer.lead",
+			wantLine:  `      lead: "The median annual wage for {occupation} is {no.such.fact}."`,
+			wantMsg:   "{no.such.fact}",
+		},
+		{
+			name:      "lead with unbalanced braces",
+			old:       payLead + "\n",
+			new:       `      lead: "The median annual wage for {occupation} is {pay.median."` + "\n",
+			wantField: payAt + ".answer.lead",
+			wantLine:  `      lead: "The median annual wage for {occupation} is {pay.median."`,
+			wantMsg:   "unbalanced",
+		},
+		{
+			name:      "field refers to an unknown fact",
+			old:       payFields + "\n",
+			new:       "      fields: [pay.lowest_10, pay.nope]\n",
+			wantField: payAt + ".answer.fields.1",
+			wantLine:  "      fields: [pay.lowest_10, pay.nope]",
+			wantMsg:   `"pay.nope"`,
+		},
+		{
+			name:      "change does not match the projection",
+			old:       "    change: 7000\n",
+			new:       "    change: 7001\n",
+			wantField: "profile.outlook.change",
+			wantLine:  "    change: 7001",
+			wantMsg:   "projected_employment - employment is 7000",
+		},
+		{
+			name:      "projection does not match the change",
+			old:       "    projected_employment: 46900\n",
+			new:       "    projected_employment: 47900\n",
+			wantField: "profile.outlook.change",
+			wantLine:  "    change: 7000",
+			wantMsg:   "projected_employment - employment is 8000",
+		},
+		{
+			name:      "projected year before base year",
+			old:       "    projected_year: 2031\n",
+			new:       "    projected_year: 2011\n",
+			wantField: "profile.outlook.projected_year",
+			wantLine:  "    projected_year: 2011",
+			wantMsg:   "after base_year",
+		},
+		{
+			name:      "employment share over 100",
+			old:       "      employment_share: 46\n",
+			new:       "      employment_share: 146\n",
+			wantField: "profile.industries.0.employment_share",
+			wantLine:  "      employment_share: 146",
+			wantMsg:   "between 0 and 100",
+		},
+		{
+			name:      "duplicate topic id",
+			old:       "  - id: work_environment\n",
+			new:       "  - id: duties\n",
+			wantField: "topics.1.id",
+			wantLine:  "  - id: duties",
+			nth:       2,
+			wantMsg:   `duplicate topic id "duties"`,
+		},
+		{
+			name:      "empty occupation",
+			old:       "  occupation: health information technologists and medical registrars\n",
+			new:       "  occupation: \"\"\n",
+			wantField: "profile.occupation",
+			wantLine:  `  occupation: ""`,
+			wantMsg:   "missing or empty",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(orig, tt.old) {
+				t.Fatalf("the default file has no line %q to replace; update the test", tt.old)
+			}
+			broken := strings.Replace(orig, tt.old, tt.new, 1)
+			wantLine := lineOf(t, broken, tt.wantLine, max(tt.nth, 1))
+			const name = "broken.yaml"
+			kb, err := knowledge.Parse(name, []byte(broken))
+			if err == nil {
+				t.Fatalf("Parse(%s) = %v, nil; want an error for %s", tt.name, kb, tt.wantField)
+			}
+			if kb != nil {
+				t.Errorf("Parse(%s) returned a Base along with error %v", tt.name, err)
+			}
+			var first *knowledge.Error
+			if !errors.As(err, &first) {
+				t.Fatalf("Parse(%s) error %v (%T) is not a *knowledge.Error", tt.name, err, err)
+			}
+			var found *knowledge.Error
+			for _, e := range knowledgeErrors(err) {
+				if e.File != name {
+					t.Errorf("Parse(%s): error %q has File %q, want %q", tt.name, e, e.File, name)
+				}
+				if e.Line < 1 {
+					t.Errorf("Parse(%s): error %q has Line %d, want >= 1", tt.name, e, e.Line)
+				}
+				if e.Field == tt.wantField {
+					found = e
+				}
+			}
+			if found == nil {
+				t.Fatalf("Parse(%s) error = %v, want one with Field %q", tt.name, err, tt.wantField)
+			}
+			if found.Line != wantLine {
+				t.Errorf("Parse(%s): %s error Line = %d, want %d (%q)", tt.name, tt.wantField, found.Line, wantLine, tt.wantLine)
+			}
+			if !strings.Contains(found.Msg, tt.wantMsg) {
+				t.Errorf("Parse(%s): %s error Msg = %q, want it to contain %q", tt.name, tt.wantField, found.Msg, tt.wantMsg)
+			}
+			// The message a person reads names all three: file, line and field.
+			msg := err.Error()
+			for _, want := range []string{name + ":" + strconv.Itoa(wantLine) + ":", tt.wantField, tt.wantMsg} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("Parse(%s).Error() = %q, want it to contain %q", tt.name, msg, want)
+				}
+			}
+		})
+	}
+}
+
+func TestParseEmptyOrMalformed(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantMsg string // part of the first error's message; "" for any
+	}{
+		{"empty", "", "empty"},
+		{"blank lines", "\n\n   \n", "empty"},
+		{"only a comment", "# nothing here\n", "empty"},
+		{"not YAML", "profile: [\n", ""},
+		{"a list, not a mapping", "- a\n- b\n", ""},
+		{"empty profile", "profile: {}\n", "missing or empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			const name = "empty.yaml"
+			kb, err := knowledge.Parse(name, []byte(tt.data))
+			if err == nil {
+				t.Fatalf("Parse(%q) = %v, nil; want an error", tt.data, kb)
+			}
+			var ke *knowledge.Error
+			if !errors.As(err, &ke) {
+				t.Fatalf("Parse(%q) error %v (%T) is not a *knowledge.Error", tt.data, err, err)
+			}
+			if ke.File != name {
+				t.Errorf("Parse(%q): File = %q, want %q", tt.data, ke.File, name)
+			}
+			if ke.Line < 1 {
+				t.Errorf("Parse(%q): Line = %d, want >= 1", tt.data, ke.Line)
+			}
+			if !strings.Contains(ke.Msg, tt.wantMsg) {
+				t.Errorf("Parse(%q): Msg = %q, want it to contain %q", tt.data, ke.Msg, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	orig := readData(t)
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.yaml", orig)
+	bad := write("bad.yaml", strings.Replace(orig, "    median: 55560\n", "    median: abc\n", 1))
+	big := write("big.yaml", orig+strings.Repeat("#", 5<<20))
+	missing := filepath.Join(dir, "no-such-file.yaml")
+
+	t.Run("valid file", func(t *testing.T) {
+		kb, err := knowledge.LoadFile(good)
+		if err != nil {
+			t.Fatalf("LoadFile(%q) error: %v", good, err)
+		}
+		if kb.Name != good {
+			t.Errorf("LoadFile(%q).Name = %q, want %q", good, kb.Name, good)
+		}
+		if f, _ := kb.Fact("pay.median"); f.Text != "$55,560" {
+			t.Errorf("LoadFile(%q): pay.median = %q, want %q", good, f.Text, "$55,560")
+		}
+	})
+	t.Run("invalid file", func(t *testing.T) {
+		_, err := knowledge.LoadFile(bad)
+		var ke *knowledge.Error
+		if !errors.As(err, &ke) {
+			t.Fatalf("LoadFile(%q) error = %v, want a *knowledge.Error", bad, err)
+		}
+		if ke.File != bad {
+			t.Errorf("LoadFile(%q): File = %q, want the path", bad, ke.File)
+		}
+		if want := lineOf(t, strings.Replace(orig, "    median: 55560\n", "    median: abc\n", 1), "    median: abc", 1); ke.Line != want {
+			t.Errorf("LoadFile(%q): Line = %d, want %d", bad, ke.Line, want)
+		}
+		if ke.Field != "profile.pay.median" {
+			t.Errorf("LoadFile(%q): Field = %q, want %q", bad, ke.Field, "profile.pay.median")
+		}
+	})
+	t.Run("missing file", func(t *testing.T) {
+		kb, err := knowledge.LoadFile(missing)
+		if err == nil {
+			t.Fatalf("LoadFile(%q) = %v, nil; want an error", missing, kb)
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("LoadFile(%q) error = %v, want one that wraps fs.ErrNotExist", missing, err)
+		}
+		if !strings.Contains(err.Error(), missing) {
+			t.Errorf("LoadFile(%q) error = %q, want it to name the path", missing, err)
+		}
+	})
+	t.Run("file too large", func(t *testing.T) {
+		_, err := knowledge.LoadFile(big)
+		if err == nil || !strings.Contains(err.Error(), "larger than") {
+			t.Errorf("LoadFile(%q) error = %v, want it to say the file is larger than the limit", big, err)
+		}
+	})
+}
