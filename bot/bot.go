@@ -233,7 +233,6 @@ var (
 func (ix *index) smalltalkReply(i int) Reply {
 	s := ix.small[i]
 	r := Reply{
-		Answered:    true,
 		Kind:        KindSmalltalk,
 		Intents:     smalltalkIntent,
 		Confidence:  1,
@@ -244,6 +243,7 @@ func (ix *index) smalltalkReply(i int) Reply {
 	}
 	if s.Kind == string(KindHelp) {
 		r.Kind = KindHelp
+		r.Answered = true // "what can I ask?" is answered
 		r.Intents = helpIntent
 		r.Title = "What I can answer"
 		r.Suggestions = ix.topicSuggestions()

@@ -161,6 +161,12 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		ix.pushKnown(a, c, false)
 		return
 	}
+	if isEnglish(w) {
+		// A real word the bot does not know ("incoming", "feet") is not a typo of one it
+		// does ("income", "fees").
+		a.toks = append(a.toks, token{word: c})
+		return
+	}
 	fixed := sp.correct(c)
 	if fixed == "" && c != w {
 		fixed = sp.correct(w)
@@ -338,8 +344,8 @@ func (ix *index) matchAt(toks []token, i int, words []string) int {
 }
 
 // standIns are words that stand for the occupation in a question.
-var standIns = setOf("they", "them", "he", "she", "it", "a", "an", "the", "these", "those", "people",
-	"worker", "you", "this", "that", "one", "someone", "person", "job", "i", "folk")
+var standIns = setOf("they", "them", "he", "she", "a", "an", "the", "these", "those", "people",
+	"worker", "this", "that", "one", "someone", "person", "job", "folk")
 
 // resolve settles overlapping hits: a name owns its words, so "doctors offices" is an
 // industry (not the office work setting), "offices of physicians" is not about physicians,
@@ -452,8 +458,11 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 	}
 	if !a.anchored {
 		// Nothing says the question is about a job: one shared word ("track a package",
-		// "schedule a meeting") is not enough.
+		// "schedule a meeting") is not enough, least of all among unknown words.
 		c *= 0.75
+		if a.content > 0 {
+			c *= 1 - 0.4*float64(a.unknown)/float64(a.content)
+		}
 	}
 	if a.foreignMine {
 		c *= 0.6 // "my gas bill", "my credit card application"
