@@ -224,8 +224,7 @@ func newIndex(kb *knowledge.Base) *index {
 		for _, k := range t.Keywords {
 			ws := ix.words(k)
 			key := strings.Join(ws, " ")
-			df := keywordDF[key] + facetDF[key]
-			w := (1 + 0.25*float32(len(ws)-1)) / float32(math.Sqrt(float64(max(df, 1))))
+			w := (1 + 0.25*float32(len(ws)-1)) / float32(math.Sqrt(float64(max(keywordDF[key], 1))))
 			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: w})
 		}
 		for _, k := range t.WeakKeywords {

@@ -361,6 +361,10 @@ func (a *analysis) resolve() {
 	for _, h := range a.hits {
 		drop := false
 		for _, o := range a.hits {
+			if h.r.kind == roleKeyword && o.r.kind == roleKeyword && o.r.topic != h.r.topic && inside(h, o) {
+				drop = true // a phrase beats its parts: "learn more" is not "learn"
+				break
+			}
 			if !isName(o.r.kind) || !inside(h, o) && !(h.r.kind == roleOther && o.r.kind != roleOther && h.start >= o.start && h.end <= o.end) {
 				continue
 			}
