@@ -220,8 +220,14 @@ func (ix *index) fallback(kind Kind, why string, conf float64) Reply {
 		Note:        fmt.Sprintf("I only know about %s, from the %s. You can ask me about %s.", ix.kb.Profile.Occupation, ix.kb.Profile.Source.Name, ix.topicList()),
 		Source:      ix.source,
 		SourceURL:   ix.url,
-		Suggestions: ix.topicSuggestions()[:4],
+		Suggestions: ix.firstSuggestions(4),
 	}
+}
+
+// firstSuggestions is the first n topics as suggestions (fewer when there are fewer topics).
+func (ix *index) firstSuggestions(n int) []Suggestion {
+	s := ix.topicSuggestions()
+	return s[:min(n, len(s))]
 }
 
 var (
@@ -239,7 +245,7 @@ func (ix *index) smalltalkReply(i int) Reply {
 		Title:       "careerbot",
 		Lead:        ix.smallTxt[i],
 		Note:        fmt.Sprintf("You can ask me about %s.", ix.topicList()),
-		Suggestions: ix.topicSuggestions()[:4],
+		Suggestions: ix.firstSuggestions(4),
 	}
 	if s.Kind == string(KindHelp) {
 		r.Kind = KindHelp

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"slices"
@@ -69,7 +70,8 @@ type index struct {
 	byID     map[string]int
 	phrases  map[string][]*phrase // by first word, longest first
 	byWords  map[string]*phrase   // by all its words, space-separated: for building only
-	sb       strings.Builder      // for building only
+	buf      []byte               // for building only
+	interned map[string]string    // for building only: one copy of each word
 	example  map[string][]float32 // word -> weight per topic, from example questions
 	vocab    map[string]bool      // every word the bot knows
 	synonyms map[string][]string
@@ -90,17 +92,21 @@ type index struct {
 // words turns text into normalized words the way questions are read, without spelling
 // correction (the vocabulary is what corrections aim at).
 func (ix *index) words(s string) []string {
-	ix.sb.Reset()
-	lowerText(s, &ix.sb)
-	str := ix.sb.String()
-	var out []string
-	for len(str) > 0 {
-		i := strings.IndexByte(str, ' ')
-		var w string
+	ix.buf = lowerText(ix.buf[:0], s)
+	b := ix.buf
+	out := make([]string, 0, 1+bytes.Count(b, []byte{' '}))
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, ' ')
+		var wb []byte
 		if i < 0 {
-			w, str = str, ""
+			wb, b = b, nil
 		} else {
-			w, str = str[:i], str[i+1:]
+			wb, b = b[:i], b[i+1:]
+		}
+		w, ok := ix.interned[string(wb)]
+		if !ok {
+			w = string(wb)
+			ix.interned[w] = w
 		}
 		if w == "" || w == "," {
 			continue
@@ -156,6 +162,7 @@ func newIndex(kb *knowledge.Base) *index {
 		byID:     map[string]int{},
 		phrases:  map[string][]*phrase{},
 		byWords:  map[string]*phrase{},
+		interned: map[string]string{},
 		example:  map[string][]float32{},
 		vocab:    map[string]bool{},
 		synonyms: map[string][]string{},
@@ -166,17 +173,13 @@ func newIndex(kb *knowledge.Base) *index {
 	}
 	// Synonyms first: every other list is read through them.
 	for from, to := range kb.Language.Synonyms {
-		var sb strings.Builder
-		lowerText(to, &sb)
 		var toks []string
-		for _, w := range strings.Fields(sb.String()) {
+		for _, w := range strings.Fields(string(lowerText(nil, to))) {
 			for _, x := range expandWord(w) {
 				toks = append(toks, canon(x))
 			}
 		}
-		var fb strings.Builder
-		lowerText(from, &fb)
-		if f := strings.Fields(fb.String()); len(f) == 1 {
+		if f := strings.Fields(string(lowerText(nil, from))); len(f) == 1 {
 			ix.synonyms[f[0]] = toks
 		}
 	}
@@ -358,6 +361,7 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL
 	ix.buildAnswers()
+	ix.byWords, ix.interned, ix.buf = nil, nil, nil
 	return ix
 }
 

@@ -43,7 +43,7 @@ type hit struct {
 // analysis is what the matcher learned about one question. It lives in a pooled scratch
 // so answering allocates almost nothing.
 type analysis struct {
-	sb      strings.Builder
+	buf     []byte
 	toks    []token
 	hits    []hit
 	score   []float32 // per topic
@@ -103,17 +103,14 @@ func putAnalysis(a *analysis) {
 	if cap(a.toks) > 4*maxTokens {
 		return // an outsized question: let its buffers go
 	}
-	a.sb.Reset()
 	analysisPool.Put(a)
 }
 
 // read turns text into tokens.
 func (ix *index) read(a *analysis, sp *speller, text string) {
-	s := clip(stripMarkup(text))
-	a.sb.Reset()
-	a.sb.Grow(len(s) + 32)
-	lowerText(s, &a.sb)
-	str := a.sb.String()
+	s := stripMarkup(clip(text)) // bound first: stripping scans the text
+	a.buf = lowerText(a.buf[:0], s)
+	str := string(a.buf) // tokens are slices of it; one allocation per question
 	for len(str) > 0 && len(a.toks) < maxTokens {
 		i := strings.IndexByte(str, ' ')
 		var w string

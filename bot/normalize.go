@@ -34,8 +34,8 @@ func stripMarkup(s string) string {
 			i++
 			continue
 		}
-		end := strings.IndexByte(s[i:], '>')
-		if end < 0 || end > 300 {
+		end := strings.IndexByte(s[i:min(len(s), i+301)], '>')
+		if end < 0 {
 			sb.WriteByte(' ')
 			i++
 			continue
@@ -108,7 +108,8 @@ func fold(r rune) rune {
 // apostrophes inside words (for contractions), turns "$" into "money" unless a figure
 // follows, "%" into "percent", "&" into "and", and splits letters from digits ("top10")
 // except ordinals ("90th").
-func lowerText(s string, sb *strings.Builder) {
+func lowerText(dst []byte, s string) []byte {
+	sb := byteWriter{dst}
 	prev := ' ' // class of the previous written rune: 'a' letter, '0' digit, ' ' space
 	space := func() {
 		if prev != ' ' {
@@ -181,7 +182,15 @@ func lowerText(s string, sb *strings.Builder) {
 			prev = ' '
 		}
 	}
+	return sb.b
 }
+
+// byteWriter appends to a byte slice with the strings.Builder methods lowerText uses.
+type byteWriter struct{ b []byte }
+
+func (w *byteWriter) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
+func (w *byteWriter) WriteString(s string)   { w.b = append(w.b, s...) }
+func (w *byteWriter) WriteRune(r rune)       { w.b = utf8.AppendRune(w.b, r) }
 
 func ordinalSuffix(s string) bool {
 	if len(s) < 2 {

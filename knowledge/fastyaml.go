@@ -25,19 +25,32 @@ type fastParser struct {
 	lines []yline
 	i     int
 	ok    bool
+	arena []yaml.Node // nodes are handed out from here: one allocation per 512 nodes
+}
+
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.arena) == cap(p.arena) {
+		p.arena = make([]yaml.Node, 0, 512)
+	}
+	p.arena = append(p.arena, n)
+	return &p.arena[len(p.arena)-1]
 }
 
 // fastParse returns the root mapping of data, or false when data is outside the subset.
 func fastParse(data []byte) (*yaml.Node, bool) {
-	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.ContainsAny(data, "\u0085\u2028\u2029") {
+	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		return nil, false
 	}
 	for i, c := range data {
-		if c < 0x20 && c != '\n' && !(c == '\r' && i+1 < len(data) && data[i+1] == '\n') || c == 0x7f {
+		switch {
+		case c < 0x20 && c != '\n' && !(c == '\r' && i+1 < len(data) && data[i+1] == '\n') || c == 0x7f:
 			return nil, false // control characters, tabs, lone carriage returns
+		case c == 0xc2 && i+1 < len(data) && data[i+1] == 0x85,
+			c == 0xe2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xa8 || data[i+2] == 0xa9):
+			return nil, false // NEL and the Unicode line separators are line breaks to YAML
 		}
 	}
-	p := &fastParser{ok: true}
+	p := &fastParser{ok: true, lines: make([]yline, 0, bytes.Count(data, []byte{'\n'})+1)}
 	src := string(data)
 	n := 0
 	for len(src) > 0 {
@@ -97,7 +110,7 @@ func isItem(s string) bool { return s == "-" || strings.HasPrefix(s, "- ") }
 
 func (p *fastParser) fail() *yaml.Node {
 	p.ok = false
-	return &yaml.Node{Kind: yaml.ScalarNode}
+	return p.node(yaml.Node{Kind: yaml.ScalarNode})
 }
 
 // block reads the node that starts at the current line, indented by ind.
@@ -109,7 +122,7 @@ func (p *fastParser) block(ind int) *yaml.Node {
 }
 
 func (p *fastParser) mapping(ind int) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.lines[p.i].n, Column: ind + 1}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.lines[p.i].n, Column: ind + 1})
 	for p.ok && p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if l.indent < ind || l.indent == ind && isItem(l.text) {
@@ -122,7 +135,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 		if !ok {
 			return p.fail()
 		}
-		k := &yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: ind + 1}
+		k := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: ind + 1})
 		p.i++
 		var v *yaml.Node
 		switch {
@@ -136,7 +149,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 		case p.i < len(p.lines) && p.lines[p.i].indent == ind && isItem(p.lines[p.i].text):
 			v = p.sequence(ind)
 		default:
-			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.n, Column: ind + len(key) + 2}
+			v = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.n, Column: ind + len(key) + 2})
 		}
 		m.Content = append(m.Content, k, v)
 	}
@@ -144,7 +157,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 }
 
 func (p *fastParser) sequence(ind int) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.lines[p.i].n, Column: ind + 1}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.lines[p.i].n, Column: ind + 1})
 	for p.ok && p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if l.indent != ind || !isItem(l.text) {
@@ -207,7 +220,7 @@ func (p *fastParser) inline(s string, line, col int) *yaml.Node {
 		if !strings.HasSuffix(s, "]") {
 			return p.fail()
 		}
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col}
+		seq := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col})
 		body := strings.TrimSpace(s[1 : len(s)-1])
 		for body != "" {
 			item, tail := body, ""
@@ -252,7 +265,7 @@ func closingQuote(s string) int {
 }
 
 func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col})
 	switch s[0] {
 	case '"':
 		if closingQuote(s) != len(s)-1 {
@@ -279,7 +292,11 @@ func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 			return p.fail()
 		}
 		n.Value = s
-		n.Tag = n.ShortTag() // resolve as YAML does: 55560 is an int, "yes" stays a string in YAML 1.2
+		if strings.ContainsRune("0123456789-+.~nNtTfFyYoO", rune(s[0])) {
+			n.Tag = n.ShortTag() // resolve as YAML does: 55560 is an int, null is null
+		} else {
+			n.Tag = "!!str"
+		}
 	}
 	return n
 }

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -74,7 +75,7 @@ func Parse(name string, data []byte) (*Base, error) {
 	}
 	b := &Base{Name: name}
 	// One parse: the node tree gives line numbers, unknown fields and the typed decode.
-	if errs := unknownFields(name, root.Content[0], reflect.TypeOf(b).Elem(), ""); len(errs) > 0 {
+	if errs := unknownFields(name, root.Content[0], reflect.TypeOf(b).Elem(), func() string { return "" }); len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	if err := root.Content[0].Decode(b); err != nil {
@@ -116,8 +117,8 @@ func yamlErrors(file string, err error) error {
 }
 
 // unknownFields reports mapping keys that no field of t takes: a misspelt "medain" must
-// be an error, not a silently missing figure.
-func unknownFields(file string, n *yaml.Node, t reflect.Type, path string) []error {
+// be an error, not a silently missing figure. path is built only for errors.
+func unknownFields(file string, n *yaml.Node, t reflect.Type, path func() string) []error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -127,33 +128,52 @@ func unknownFields(file string, n *yaml.Node, t reflect.Type, path string) []err
 		if n.Kind != yaml.MappingNode {
 			return nil // a type error, reported by Decode
 		}
-		fields := map[string]reflect.Type{}
-		collectFields(t, fields)
+		fields := structFields(t)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			p := k.Value
-			if path != "" {
-				p = path + "." + k.Value
+			p := func() string {
+				if pp := path(); pp != "" {
+					return pp + "." + k.Value
+				}
+				return k.Value
 			}
 			ft, ok := fields[k.Value]
 			if !ok {
-				errs = append(errs, &Error{File: file, Line: k.Line, Field: p, Msg: "unknown field"})
+				errs = append(errs, &Error{File: file, Line: k.Line, Field: p(), Msg: "unknown field"})
 				continue
 			}
-			errs = append(errs, unknownFields(file, n.Content[i+1], ft, p)...)
+			if kind := ft.Kind(); kind == reflect.Struct || kind == reflect.Slice || kind == reflect.Pointer {
+				errs = append(errs, unknownFields(file, n.Content[i+1], ft, p)...)
+			}
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return nil
 		}
+		if k := t.Elem().Kind(); k != reflect.Struct && k != reflect.Pointer {
+			return nil
+		}
 		for i, c := range n.Content {
-			errs = append(errs, unknownFields(file, c, t.Elem(), fmt.Sprintf("%s.%d", path, i))...)
+			errs = append(errs, unknownFields(file, c, t.Elem(), func() string { return fmt.Sprintf("%s.%d", path(), i) })...)
 		}
 	}
 	return errs
 }
 
-// collectFields maps the YAML keys of struct t, inline fields included, to their types.
+var fieldCache sync.Map // reflect.Type -> map[string]reflect.Type
+
+// structFields maps the YAML keys of struct t, inline fields included, to their types.
+func structFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m := map[string]reflect.Type{}
+	collectFields(t, m)
+	fieldCache.Store(t, m)
+	return m
+}
+
+// collectFields adds the YAML keys of struct t to out.
 func collectFields(t reflect.Type, out map[string]reflect.Type) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -291,8 +311,8 @@ func (v *validator) profile(p *Profile) {
 			v.fail(at+".id", "duplicate industry id %q", in.ID)
 		}
 		seen[in.ID] = true
-		if in.EmploymentShare < 0 || in.EmploymentShare > 100 {
-			v.fail(at+".employment_share", "must be a percent between 0 and 100, got %d", in.EmploymentShare)
+		if in.EmploymentShare <= 0 || in.EmploymentShare > 100 {
+			v.fail(at+".employment_share", "must be a percent between 1 and 100, got %d", in.EmploymentShare)
 		}
 		v.positive(at+".median_wage", in.MedianWage)
 	}
@@ -335,6 +355,9 @@ func (v *validator) profile(p *Profile) {
 		v.fail("profile.outlook.change", "is %d but projected_employment - employment is %d", o.Change, o.ProjectedEmployment-o.Employment)
 	}
 	v.text("profile.outlook.comparison", o.Comparison)
+	if o.Change > 0 && o.GrowthPercent <= 0 || o.Change < 0 && o.GrowthPercent >= 0 {
+		v.fail("profile.outlook.growth_percent", "is %d but employment changes by %d: missing or the wrong sign", o.GrowthPercent, o.Change)
+	}
 }
 
 var entityKinds = map[string]bool{KindIndustry: true, KindCertification: true, KindQuality: true}
@@ -413,7 +436,7 @@ func (v *validator) answer(b *Base, at string, a Answer, kind string) {
 
 func (v *validator) template(b *Base, at, tmpl, kind string) {
 	v.text(at, tmpl)
-	if strings.Count(tmpl, "{") != strings.Count(tmpl, "}") {
+	if !balanced(tmpl) {
 		v.fail(at, "unbalanced { } in %q", tmpl)
 		return
 	}
@@ -422,6 +445,26 @@ func (v *validator) template(b *Base, at, tmpl, kind string) {
 			v.fail(at, "unknown fact {%s}", name)
 		}
 	}
+}
+
+// balanced says whether every "{" in tmpl is closed by a "}" before the next "{".
+func balanced(tmpl string) bool {
+	open := false
+	for i := 0; i < len(tmpl); i++ {
+		switch tmpl[i] {
+		case '{':
+			if open {
+				return false
+			}
+			open = true
+		case '}':
+			if !open {
+				return false
+			}
+			open = false
+		}
+	}
+	return !open
 }
 
 // resolve looks a fact name up as a facet of the given entity kind would see it.

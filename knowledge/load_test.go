@@ -251,7 +251,7 @@ func TestParseBrokenFile(t *testing.T) {
 			new:       "      employment_share: 146\n",
 			wantField: "profile.industries.0.employment_share",
 			wantLine:  "      employment_share: 146",
-			wantMsg:   "between 0 and 100",
+			wantMsg:   "between 1 and 100",
 		},
 		{
 			name:      "duplicate topic id",
