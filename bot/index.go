@@ -160,11 +160,12 @@ func newIndex(kb *knowledge.Base) *index {
 	ix := &index{
 		kb:       kb,
 		byID:     map[string]int{},
-		phrases:  map[string][]*phrase{},
-		byWords:  map[string]*phrase{},
-		interned: map[string]string{},
-		example:  map[string][]float32{},
-		vocab:    map[string]bool{},
+		// Sized for a profile like the first one, so building does not rehash.
+		phrases:  make(map[string][]*phrase, 1024),
+		byWords:  make(map[string]*phrase, 2048),
+		interned: make(map[string]string, 2048),
+		example:  make(map[string][]float32, 256),
+		vocab:    make(map[string]bool, 2048),
 		synonyms: map[string][]string{},
 		subject:  map[string]bool{},
 		anchors:  map[string]bool{},
@@ -195,23 +196,37 @@ func newIndex(kb *knowledge.Base) *index {
 		ix.add(ws, role{kind: roleSubject})
 	}
 	n := len(kb.Topics)
+	// Each keyword and facet word is read once; df counts the topics that use it.
+	type term struct {
+		ws  []string
+		key string
+	}
+	read := func(s string) term {
+		ws := ix.words(s)
+		return term{ws, strings.Join(ws, " ")}
+	}
+	keywords := make([][]term, n)
+	facetWords := make([][][]term, n)
 	keywordDF := map[string]int{}
 	facetDF := map[string]int{}
-	for _, t := range kb.Topics {
+	for ti, t := range kb.Topics {
 		seen := map[string]bool{}
 		for _, k := range t.Keywords {
-			key := strings.Join(ix.words(k), " ")
-			if !seen[key] {
-				keywordDF[key]++
-				seen[key] = true
+			tm := read(k)
+			keywords[ti] = append(keywords[ti], tm)
+			if !seen[tm.key] {
+				keywordDF[tm.key]++
+				seen[tm.key] = true
 			}
 		}
-		for _, f := range t.Facets {
+		facetWords[ti] = make([][]term, len(t.Facets))
+		for fi, f := range t.Facets {
 			for _, w := range f.Words {
-				key := strings.Join(ix.words(w), " ")
-				if !seen[key] {
-					facetDF[key]++
-					seen[key] = true
+				tm := read(w)
+				facetWords[ti][fi] = append(facetWords[ti][fi], tm)
+				if !seen[tm.key] {
+					facetDF[tm.key]++
+					seen[tm.key] = true
 				}
 			}
 		}
@@ -224,26 +239,22 @@ func newIndex(kb *knowledge.Base) *index {
 			ix.defaultTopic = ti
 		}
 		ix.topicIDs = append(ix.topicIDs, t.ID)
-		for _, k := range t.Keywords {
-			ws := ix.words(k)
-			key := strings.Join(ws, " ")
-			w := (1 + 0.25*float32(len(ws)-1)) / float32(math.Sqrt(float64(max(keywordDF[key], 1))))
-			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: w})
+		for _, tm := range keywords[ti] {
+			w := (1 + 0.25*float32(len(tm.ws)-1)) / float32(math.Sqrt(float64(max(keywordDF[tm.key], 1))))
+			ix.add(tm.ws, role{kind: roleKeyword, topic: int16(ti), weight: w})
 		}
 		for _, k := range t.WeakKeywords {
 			ws := ix.words(k)
 			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: 0.5 + 0.1*float32(len(ws)-1)})
 		}
-		for fi, f := range t.Facets {
-			for _, fw := range f.Words {
-				ws := ix.words(fw)
-				key := strings.Join(ws, " ")
-				df := keywordDF[key] + facetDF[key]
-				w := (0.5 + 0.25*float32(len(ws)-1)) / float32(max(df, 1))
-				if ix.allSubject(ws) {
+		for fi := range t.Facets {
+			for _, tm := range facetWords[ti][fi] {
+				df := keywordDF[tm.key] + facetDF[tm.key]
+				w := (0.5 + 0.25*float32(len(tm.ws)-1)) / float32(max(df, 1))
+				if ix.allSubject(tm.ws) {
 					w = 0 // "cancer registrars" names the occupation, not a topic
 				}
-				ix.add(ws, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
+				ix.add(tm.ws, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
 			}
 		}
 		for _, e := range t.Examples {
@@ -386,7 +397,12 @@ func (ix *index) add(ws []string, r role) {
 	for _, w := range ws {
 		ix.vocab[w] = true
 	}
-	key := strings.Join(ws, " ")
+	var key string
+	if len(ws) == 1 {
+		key = ws[0]
+	} else {
+		key = strings.Join(ws, " ")
+	}
 	if p, ok := ix.byWords[key]; ok {
 		for _, old := range p.roles {
 			if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx && old.ekind == r.ekind {

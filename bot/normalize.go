@@ -118,7 +118,20 @@ func lowerText(dst []byte, s string) []byte {
 		}
 	}
 	for i, r := range s {
-		r = fold(unicode.ToLower(r))
+		switch {
+		case r >= 'a' && r <= 'z':
+			// The common case, kept cheap.
+			if prev == '0' && !ordinalSuffix(s[i:]) {
+				space()
+			}
+			sb.b = append(sb.b, byte(r))
+			prev = 'a'
+			continue
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= 0x80:
+			r = fold(unicode.ToLower(r))
+		}
 		switch {
 		case r >= 'a' && r <= 'z' || unicode.IsLetter(r):
 			if prev == '0' && !ordinalSuffix(s[i:]) {
