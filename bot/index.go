@@ -71,13 +71,13 @@ type index struct {
 	phrases  map[string][]*phrase // by first word, longest first
 	byWords  map[string]*phrase   // by all its words, space-separated: for building only
 	buf      []byte               // for building only
-	interned map[string]string    // for building only: one copy of each word
+	readAs   map[string][]string  // for building only: a word as typed -> as matched
 	example  map[string][]float32 // word -> weight per topic, from example questions
 	vocab    map[string]bool      // every word the bot knows
 	synonyms map[string][]string
-	subject  map[string]bool // words of the occupation's own names
-	anchors  map[string]bool // words that make a question about work
-	buckets  map[byte][]string
+	subject  map[string]bool     // words of the occupation's own names
+	anchors  map[string]bool     // words that make a question about work
+	buckets  map[byte][][]string // vocabulary by first letter, then by length
 	entities map[string][]knowledge.Entity
 	small    []knowledge.Smalltalk
 	smallTxt []string // expanded smalltalk replies
@@ -103,21 +103,19 @@ func (ix *index) words(s string) []string {
 		} else {
 			wb, b = b[:i], b[i+1:]
 		}
-		w, ok := ix.interned[string(wb)]
+		if len(wb) == 0 || len(wb) == 1 && wb[0] == ',' {
+			continue
+		}
+		// One lookup per word: what it reads as, through contractions, synonyms and stems.
+		toks, ok := ix.readAs[string(wb)]
 		if !ok {
-			w = string(wb)
-			ix.interned[w] = w
+			w := string(wb)
+			for _, x := range expandWord(w) {
+				toks = ix.appendWord(toks, x)
+			}
+			ix.readAs[w] = toks
 		}
-		if w == "" || w == "," {
-			continue
-		}
-		if strings.IndexByte(w, '\'') < 0 {
-			out = ix.appendWord(out, w)
-			continue
-		}
-		for _, x := range expandWord(w) {
-			out = ix.appendWord(out, x)
-		}
+		out = append(out, toks...)
 	}
 	return out
 }
@@ -158,18 +156,17 @@ func expandWord(w string) []string {
 
 func newIndex(kb *knowledge.Base) *index {
 	ix := &index{
-		kb:       kb,
-		byID:     map[string]int{},
+		kb:   kb,
+		byID: map[string]int{},
 		// Sized for a profile like the first one, so building does not rehash.
 		phrases:  make(map[string][]*phrase, 1024),
 		byWords:  make(map[string]*phrase, 2048),
-		interned: make(map[string]string, 2048),
+		readAs:   make(map[string][]string, 2048),
 		example:  make(map[string][]float32, 256),
 		vocab:    make(map[string]bool, 2048),
 		synonyms: map[string][]string{},
 		subject:  map[string]bool{},
 		anchors:  map[string]bool{},
-		buckets:  map[byte][]string{},
 		entities: map[string][]knowledge.Entity{},
 	}
 	// Synonyms first: every other list is read through them.
@@ -357,22 +354,14 @@ func newIndex(kb *knowledge.Base) *index {
 	for from := range ix.synonyms {
 		ix.vocab[from] = true
 	}
-	for w := range ix.vocab {
-		if len(w) >= 3 && !isNumber(w) {
-			ix.buckets[w[0]] = append(ix.buckets[w[0]], w)
-		}
-	}
-	for k, b := range ix.buckets {
-		slices.SortFunc(b, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b)) })
-		ix.buckets[k] = b
-	}
+	ix.buckets = spellBuckets(ix.vocab)
 	for _, ps := range ix.phrases {
 		slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
 	}
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL
 	ix.buildAnswers()
-	ix.byWords, ix.interned, ix.buf = nil, nil, nil
+	ix.byWords, ix.readAs, ix.buf = nil, nil, nil
 	return ix
 }
 
@@ -394,9 +383,6 @@ func (ix *index) add(ws []string, r role) {
 	if len(ws) == 0 {
 		return
 	}
-	for _, w := range ws {
-		ix.vocab[w] = true
-	}
 	var key string
 	if len(ws) == 1 {
 		key = ws[0]
@@ -412,6 +398,9 @@ func (ix *index) add(ws []string, r role) {
 		p.roles = append(p.roles, r)
 		return
 	}
+	for _, w := range ws {
+		ix.vocab[w] = true
+	}
 	p := &phrase{words: ws, roles: []role{r}}
 	ix.byWords[key] = p
 	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], p)
@@ -421,6 +410,29 @@ func (ix *index) add(ws []string, r role) {
 var ingWords = setOf("evening", "evenings", "morning", "nothing", "something", "anything", "everything",
 	"during", "spring", "string", "ceiling", "thing", "things", "bring", "nursing", "engineering",
 	"building", "meaning", "feeling", "wedding", "clothing", "shopping", "parking")
+
+// spellBuckets files the words spelling correction aims at by first letter and length, each
+// list sorted so that corrections are the same on every run.
+func spellBuckets(vocab map[string]bool) map[byte][][]string {
+	b := map[byte][][]string{}
+	for w := range vocab {
+		if len(w) < 3 || len(w) > 40 || isNumber(w) {
+			continue
+		}
+		byLen := b[w[0]]
+		for len(byLen) <= len(w) {
+			byLen = append(byLen, nil)
+		}
+		byLen[len(w)] = append(byLen[len(w)], w)
+		b[w[0]] = byLen
+	}
+	for _, byLen := range b {
+		for _, ws := range byLen {
+			slices.Sort(ws)
+		}
+	}
+	return b
+}
 
 func isNumber(w string) bool {
 	if w == "" {

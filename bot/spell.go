@@ -36,13 +36,13 @@ func maxEdits(n int) int {
 // goroutines; unknown words repeat a lot in real traffic ("sallary"), and a miss costs a
 // fuzzy scan.
 type speller struct {
-	buckets map[byte][]string // vocabulary by first letter, sorted by length
+	buckets map[byte][][]string // vocabulary by first letter, then by length
 
 	mu    sync.Mutex
 	cache map[string]string // typed -> corrected, "" when nothing was close enough
 }
 
-func newSpeller(buckets map[byte][]string) *speller {
+func newSpeller(buckets map[byte][][]string) *speller {
 	return &speller{buckets: buckets, cache: make(map[string]string)}
 }
 
@@ -67,17 +67,13 @@ func (s *speller) correct(w string) string {
 	return c
 }
 
-// lengthRange returns the words of b (sorted by length) with length in [lo, hi].
-func lengthRange(b []string, lo, hi int) []string {
-	i := 0
-	for i < len(b) && len(b[i]) < lo {
-		i++
+// lengthRange calls f with the lists of words of b whose length is in [lo, hi].
+func lengthRange(b [][]string, lo, hi int, f func([]string)) {
+	for n := max(lo, 0); n <= hi && n < len(b); n++ {
+		if len(b[n]) > 0 {
+			f(b[n])
+		}
 	}
-	j := i
-	for j < len(b) && len(b[j]) <= hi {
-		j++
-	}
-	return b[i:j]
 }
 
 func (s *speller) find(w string) string {
@@ -95,26 +91,32 @@ func (s *speller) find(w string) string {
 	}
 	bucket := s.buckets[w[0]]
 	// Dropped letters: the typed word is a subsequence of the candidate.
-	for _, m := range fuzzy.Find(w, lengthRange(bucket, len(w), len(w)+maxLengthSlack)) {
-		if len(m.MatchedIndexes) == 0 || m.MatchedIndexes[0] != 0 {
-			continue
+	lengthRange(bucket, len(w), len(w)+maxLengthSlack, func(words []string) {
+		for _, m := range fuzzy.Find(w, words) {
+			if len(m.MatchedIndexes) == 0 || m.MatchedIndexes[0] != 0 {
+				continue
+			}
+			if float64(len(w))/float64(len(m.Str)) < fuzzyMinCover {
+				continue
+			}
+			consider(m.Str)
 		}
-		if float64(len(w))/float64(len(m.Str)) < fuzzyMinCover {
-			continue
-		}
-		consider(m.Str)
-	}
+	})
 	// Swapped, doubled, extra or wrong letters.
-	for _, c := range lengthRange(bucket, len(w)-bound, len(w)+bound) {
-		consider(c)
-	}
+	lengthRange(bucket, len(w)-bound, len(w)+bound, func(words []string) {
+		for _, c := range words {
+			consider(c)
+		}
+	})
 	// The first two letters swapped ("oulook" is fine above, "uotlook" is not).
 	if len(w) > 1 && w[0] != w[1] {
-		for _, c := range lengthRange(s.buckets[w[1]], len(w)-bound, len(w)+bound) {
-			if len(c) > 1 && c[1] == w[0] {
-				consider(c)
+		lengthRange(s.buckets[w[1]], len(w)-bound, len(w)+bound, func(words []string) {
+			for _, c := range words {
+				if len(c) > 1 && c[1] == w[0] {
+					consider(c)
+				}
 			}
-		}
+		})
 	}
 	if bestD > bound {
 		return ""

@@ -135,6 +135,11 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 		if !ok {
 			return p.fail()
 		}
+		for j := 0; j < len(m.Content); j += 2 {
+			if m.Content[j].Value == key {
+				return p.fail() // a duplicate key: the full parser reports it
+			}
+		}
 		k := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: ind + 1})
 		p.i++
 		var v *yaml.Node
@@ -222,6 +227,7 @@ func (p *fastParser) inline(s string, line, col int) *yaml.Node {
 		}
 		seq := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col})
 		body := strings.TrimSpace(s[1 : len(s)-1])
+		seq.Content = make([]*yaml.Node, 0, strings.Count(body, ",")+1)
 		for body != "" {
 			item, tail := body, ""
 			if body[0] == '"' || body[0] == '\'' {

@@ -2,9 +2,12 @@ package knowledge
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -99,4 +102,42 @@ func FuzzFastParse(f *testing.F) {
 			t.Fatalf("fastParse(%q): %s", in, d)
 		}
 	})
+}
+
+// TestFastDecodeMatchesYAML proves the fast decoder fills the knowledge base exactly as
+// yaml/v3 does for the embedded file.
+func TestFastDecodeMatchesYAML(t *testing.T) {
+	top, ok := fastParse(defaultData)
+	if !ok {
+		t.Fatal("fastParse gave up on the embedded file")
+	}
+	var fast, slow Base
+	if !fastDecode(top, reflect.ValueOf(&fast).Elem()) {
+		t.Fatal("fastDecode gave up on the embedded file; loading would use yaml/v3")
+	}
+	if err := yaml.Unmarshal(defaultData, &slow); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(slow, fast, cmpopts.IgnoreUnexported(Base{})); diff != "" {
+		t.Errorf("fastDecode differs from yaml/v3 (-yaml +fast):\n%s", diff)
+	}
+}
+
+func TestFastDecodeGivesUp(t *testing.T) {
+	tests := []string{
+		"profile:\n  pay:\n    median: \"55560\"\n", // a number written as text
+		"profile:\n  pay:\n    median: 5.5\n",
+		"profile:\n  aliases: x\n", // a word where a list goes
+		"topics: [a, b]\n",
+	}
+	for _, in := range tests {
+		top, ok := fastParse([]byte(in))
+		if !ok {
+			t.Fatalf("fastParse(%q) gave up", in)
+		}
+		var b Base
+		if fastDecode(top, reflect.ValueOf(&b).Elem()) {
+			t.Errorf("fastDecode(%q) = true, want false so yaml/v3 reports the problem", in)
+		}
+	}
 }

@@ -65,8 +65,10 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 // problems are reported at once, each as an *Error, joined.
 func Parse(name string, data []byte) (*Base, error) {
 	var root yaml.Node
+	fast := false
 	if top, ok := fastParse(data); ok {
 		root.Content = []*yaml.Node{top}
+		fast = true
 	} else if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlErrors(name, err)
 	}
@@ -78,8 +80,11 @@ func Parse(name string, data []byte) (*Base, error) {
 	if errs := unknownFields(name, root.Content[0], reflect.TypeOf(b).Elem(), func() string { return "" }); len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if err := root.Content[0].Decode(b); err != nil {
-		return nil, fieldNames(yamlErrors(name, err), root.Content[0])
+	if !fast || !fastDecode(root.Content[0], reflect.ValueOf(b).Elem()) {
+		*b = Base{Name: name}
+		if err := root.Content[0].Decode(b); err != nil {
+			return nil, fieldNames(yamlErrors(name, err), root.Content[0])
+		}
 	}
 	v := &validator{file: name, root: root.Content[0]}
 	v.profile(&b.Profile)
