@@ -65,9 +65,3 @@ func (m *memory) remember(id string, topic int) {
 	}
 	m.convs[id] = turn{topic: topic, at: now}
 }
-
-func (m *memory) forget(id string) {
-	m.mu.Lock()
-	delete(m.convs, id)
-	m.mu.Unlock()
-}

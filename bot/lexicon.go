@@ -49,7 +49,7 @@ var contractions = map[string][]string{
 }
 
 // conjunctions separate the parts of a multi-part question.
-var conjunctions = setOf("and", "also", "plus", ",", "or", "then", "as well as", "besides")
+var conjunctions = setOf("and", "also", "plus", ",", "or", "then", "besides")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -133,7 +132,7 @@ func unknownFields(file string, n *yaml.Node, t reflect.Type, path func() string
 		if n.Kind != yaml.MappingNode {
 			return nil // a type error, reported by Decode
 		}
-		fields := structFields(t)
+		fields := fieldIndexes(t)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			p := func() string {
@@ -142,11 +141,12 @@ func unknownFields(file string, n *yaml.Node, t reflect.Type, path func() string
 				}
 				return k.Value
 			}
-			ft, ok := fields[k.Value]
+			idx, ok := fields[k.Value]
 			if !ok {
 				errs = append(errs, &Error{File: file, Line: k.Line, Field: p(), Msg: "unknown field"})
 				continue
 			}
+			ft := t.FieldByIndex(idx).Type
 			if kind := ft.Kind(); kind == reflect.Struct || kind == reflect.Slice || kind == reflect.Pointer {
 				errs = append(errs, unknownFields(file, n.Content[i+1], ft, p)...)
 			}
@@ -163,37 +163,6 @@ func unknownFields(file string, n *yaml.Node, t reflect.Type, path func() string
 		}
 	}
 	return errs
-}
-
-var fieldCache sync.Map // reflect.Type -> map[string]reflect.Type
-
-// structFields maps the YAML keys of struct t, inline fields included, to their types.
-func structFields(t reflect.Type) map[string]reflect.Type {
-	if m, ok := fieldCache.Load(t); ok {
-		return m.(map[string]reflect.Type)
-	}
-	m := map[string]reflect.Type{}
-	collectFields(t, m)
-	fieldCache.Store(t, m)
-	return m
-}
-
-// collectFields adds the YAML keys of struct t to out.
-func collectFields(t reflect.Type, out map[string]reflect.Type) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("yaml")
-		name, opts, _ := strings.Cut(tag, ",")
-		switch {
-		case name == "-" || !f.IsExported():
-		case opts == "inline":
-			collectFields(f.Type, out)
-		case name == "":
-			out[strings.ToLower(f.Name)] = f.Type
-		default:
-			out[name] = f.Type
-		}
-	}
 }
 
 // fieldNames adds the dotted field path to each error that has only a line.
