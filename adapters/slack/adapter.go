@@ -1,0 +1,168 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/careerbot/careerbot/bot"
+)
+
+// answerer is what the adapter needs from the bot.
+type answerer interface {
+	Answer(ctx context.Context, req bot.Request) bot.Reply
+	Topics() []bot.Topic
+	Occupation() string
+}
+
+// api is the part of the Slack Web API the adapter uses; *slack.Client satisfies it.
+type api interface {
+	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
+	SendMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, string, error)
+	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
+}
+
+// Config configures the adapter. BotToken and SigningSecret come from the environment
+// (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); they are never logged.
+type Config struct {
+	BotToken      string // xoxb-…
+	SigningSecret string
+	// APIURL overrides the Web API base URL (a proxy, or a fake in tests). It must end in "/".
+	APIURL string
+	// HTTPClient is used for the Web API; nil means a client with a 10 s timeout.
+	HTTPClient *http.Client
+	// MaxBody bounds request bodies; 0 means 1 MiB.
+	MaxBody int64
+	// DedupeTTL is how long event ids are remembered; 0 means 15 minutes.
+	DedupeTTL time.Duration
+	// Now is the clock for deduplication; nil means time.Now.
+	Now func() time.Time
+	// Logger receives operational logs (never tokens or message text); nil discards them.
+	Logger *slog.Logger
+}
+
+// Adapter connects a bot to Slack.
+type Adapter struct {
+	bot     answerer
+	api     api
+	secret  string
+	maxBody int64
+	seen    *seen
+	log     *slog.Logger
+
+	// work tracks answers still being posted, so shutdown can wait for them.
+	work sync.WaitGroup
+	// postCtx outlives each request: an answer is posted after the event is acknowledged.
+	postCtx context.Context
+	stop    context.CancelFunc
+}
+
+// New checks the configuration and builds an adapter.
+func New(b answerer, cfg Config) (*Adapter, error) {
+	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
+		return nil, errors.New("slack: SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
+	}
+	if cfg.SigningSecret == "" {
+		return nil, errors.New("slack: SLACK_SIGNING_SECRET is required to verify requests from Slack")
+	}
+	if cfg.APIURL != "" && !strings.HasSuffix(cfg.APIURL, "/") {
+		return nil, fmt.Errorf("slack: SLACK_API_URL %q must end in /", cfg.APIURL)
+	}
+	opts := []slack.Option{slack.OptionHTTPClient(cfg.httpClient())}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+	}
+	return newAdapter(b, slack.New(cfg.BotToken, opts...), cfg), nil
+}
+
+func newAdapter(b answerer, client api, cfg Config) *Adapter {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = 1 << 20
+	}
+	if cfg.DedupeTTL <= 0 {
+		cfg.DedupeTTL = 15 * time.Minute
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	return &Adapter{
+		bot: b, api: client, secret: cfg.SigningSecret, maxBody: cfg.MaxBody,
+		seen: newSeen(cfg.DedupeTTL, 100_000, cfg.Now), log: cfg.Logger,
+		postCtx: ctx, stop: stop,
+	}
+}
+
+func (c Config) httpClient() *http.Client {
+	if c.HTTPClient != nil {
+		return c.HTTPClient
+	}
+	return &http.Client{Timeout: 10 * time.Second}
+}
+
+// Shutdown waits for answers still being posted, until ctx is done; then it cancels them.
+func (a *Adapter) Shutdown(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { a.work.Wait(); close(done) }()
+	select {
+	case <-done:
+		a.stop()
+		return nil
+	case <-ctx.Done():
+		a.stop()
+		return fmt.Errorf("slack: answers still being posted at shutdown: %w", ctx.Err())
+	}
+}
+
+// later runs f after the current request has been acknowledged, tracked for shutdown.
+func (a *Adapter) later(f func(ctx context.Context)) {
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		ctx, cancel := context.WithTimeout(a.postCtx, 30*time.Second)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+// post sends a message, waiting out Slack's rate limit (HTTP 429 with Retry-After) a few
+// times, as Slack asks.
+func (a *Adapter) post(ctx context.Context, channel string, opts ...slack.MsgOption) error {
+	for attempt := 0; ; attempt++ {
+		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
+		var rl *slack.RateLimitedError
+		if !errors.As(err, &rl) || attempt == 3 {
+			return err
+		}
+		a.log.Warn("slack rate limited", "retry_after", rl.RetryAfter)
+		select {
+		case <-time.After(rl.RetryAfter):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// conversation is the bot's context key: one per user per channel and thread.
+func conversation(team, channel, thread, user string) string {
+	return "slack:" + team + ":" + channel + ":" + thread + ":" + user
+}
+
+// replyOptions renders a reply as message options.
+func replyOptions(r bot.Reply, share bool) []slack.MsgOption {
+	return []slack.MsgOption{
+		slack.MsgOptionText(Text(r), false),
+		slack.MsgOptionBlocks(Blocks(r, share)...),
+		slack.MsgOptionDisableLinkUnfurl(),
+	}
+}
