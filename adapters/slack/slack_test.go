@@ -188,7 +188,7 @@ func TestDirectMessagesAndWhatToIgnore(t *testing.T) {
 		return fmt.Sprintf(`{"type":"event_callback","team_id":"T1","event_id":%q,"event":{"type":"message","channel_type":"im","channel":"D1","user":"U1","text":"how many openings a year","ts":"1.2"%s}}`, id, extra)
 	}
 	for _, body := range []string{
-		msg("Ev10", `,"bot_id":"B1"`),              // a bot, maybe ourselves
+		msg("Ev10", `,"bot_id":"B1"`),               // a bot, maybe ourselves
 		msg("Ev11", `,"subtype":"message_changed"`), // an edit
 		msg("Ev12", `,"subtype":"channel_join"`),    // a join
 		`{"type":"event_callback","team_id":"T1","event_id":"Ev13","event":{"type":"message","channel_type":"channel","channel":"C1","user":"U1","text":"salary","ts":"1.3"}}`, // a channel message without a mention
