@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -32,7 +33,9 @@ type api interface {
 // Config configures the adapter. BotToken and SigningSecret come from the environment
 // (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); they are never logged.
 type Config struct {
-	BotToken      string // xoxb-…
+	BotToken string // xoxb-…
+	// SigningSecret verifies HTTP requests from Slack; without it the HTTP endpoints refuse
+	// every request (Socket Mode needs none).
 	SigningSecret string
 	// APIURL overrides the Web API base URL (a proxy, or a fake in tests). It must end in "/".
 	APIURL string
@@ -62,6 +65,13 @@ type Adapter struct {
 	// postCtx outlives each request: an answer is posted after the event is acknowledged.
 	postCtx context.Context
 	stop    context.CancelFunc
+
+	// For Socket Mode: the client the adapter was built with, and the connection state.
+	client     *slack.Client
+	token      string
+	clientOpts []slack.Option
+	socket     atomic.Bool // Socket Mode is in use
+	connected  atomic.Bool
 }
 
 // New checks the configuration and builds an adapter.
@@ -69,9 +79,7 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
 		return nil, errors.New("slack: SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
 	}
-	if cfg.SigningSecret == "" {
-		return nil, errors.New("slack: SLACK_SIGNING_SECRET is required to verify requests from Slack")
-	}
+
 	if cfg.APIURL != "" && !strings.HasSuffix(cfg.APIURL, "/") {
 		return nil, fmt.Errorf("slack: SLACK_API_URL %q must end in /", cfg.APIURL)
 	}
@@ -79,7 +87,10 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
 	}
-	return newAdapter(b, slack.New(cfg.BotToken, opts...), cfg), nil
+	client := slack.New(cfg.BotToken, opts...)
+	a := newAdapter(b, client, cfg)
+	a.client, a.token, a.clientOpts = client, cfg.BotToken, opts
+	return a, nil
 }
 
 func newAdapter(b answerer, client api, cfg Config) *Adapter {

@@ -26,6 +26,10 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 // verified reads the body, bounded, and checks its signature. On failure it has already
 // written the response.
 func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	if a.secret == "" {
+		http.Error(w, "this app receives events over Socket Mode", http.StatusNotFound)
+		return nil, false
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -157,17 +161,24 @@ func (a *Adapter) interactivity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusOK)
+	a.press(cb)
+}
+
+// press answers a button: a suggestion answers its topic (by id, never by re-reading the
+// label) for the presser, "Share in channel" posts the answer for everyone. It replies
+// through the interaction's response_url after the press was acknowledged.
+func (a *Adapter) press(cb slack.InteractionCallback) {
 	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 || cb.ResponseURL == "" {
 		return
 	}
 	act := cb.ActionCallback.BlockActions[0]
 	topic, facet := parseValue(act.Value)
-	thread := cb.Container.ThreadTs
-	req := bot.Request{Topic: topic, Facet: facet, ConversationID: conversation(cb.Team.ID, cb.Channel.ID, thread, cb.User.ID)}
+	req := bot.Request{Topic: topic, Facet: facet, ConversationID: conversation(cb.Team.ID, cb.Channel.ID, cb.Container.ThreadTs, cb.User.ID)}
 	respType, share := slack.ResponseTypeEphemeral, true
-	if act.ActionID == actionShare {
+	switch {
+	case act.ActionID == actionShare:
 		respType, share = slack.ResponseTypeInChannel, false
-	} else if !strings.HasPrefix(act.ActionID, actionSuggest) {
+	case !strings.HasPrefix(act.ActionID, actionSuggest):
 		return
 	}
 	responseURL := cb.ResponseURL

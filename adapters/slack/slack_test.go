@@ -329,7 +329,6 @@ func TestNewRejectsBadConfig(t *testing.T) {
 	for _, cfg := range []Config{
 		{BotToken: "", SigningSecret: "s"},
 		{BotToken: "xapp-1", SigningSecret: "s"},
-		{BotToken: "xoxb-1", SigningSecret: ""},
 		{BotToken: "xoxb-1", SigningSecret: "s", APIURL: "http://x"},
 	} {
 		if _, err := New(nil, cfg); err == nil {

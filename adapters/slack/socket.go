@@ -1,0 +1,123 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// acker acknowledges Socket Mode envelopes; *socketmode.Client satisfies it.
+type acker interface {
+	Ack(req socketmode.Request, payload ...any) error
+}
+
+// RunSocketMode connects to Slack over Socket Mode with an app-level token (xapp-…) and
+// answers until ctx is done. It needs no public URL. Reconnects are slack-go's.
+func (a *Adapter) RunSocketMode(ctx context.Context, appToken string) error {
+	if !strings.HasPrefix(appToken, "xapp-") {
+		return errors.New("slack: SLACK_APP_TOKEN must be an app-level token (xapp-…)")
+	}
+	if a.client == nil {
+		return errors.New("slack: socket mode needs an adapter built with New")
+	}
+	sm := socketmode.New(slack.New(a.token, append(a.clientOpts, slack.OptionAppLevelToken(appToken))...))
+	errc := make(chan error, 1)
+	go func() { errc <- sm.RunContext(ctx) }()
+	for {
+		select {
+		case <-ctx.Done():
+			a.connected.Store(false)
+			return nil
+		case err := <-errc:
+			a.connected.Store(false)
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("slack socket mode: %w", err)
+		case evt, ok := <-sm.Events:
+			if !ok {
+				return nil
+			}
+			a.SocketEvent(evt, sm)
+		}
+	}
+}
+
+// Ready says whether the adapter can receive events: always over HTTP, and over Socket
+// Mode once connected.
+func (a *Adapter) Ready() bool { return !a.socket.Load() || a.connected.Load() }
+
+// SocketEvent handles one Socket Mode event: it acknowledges the envelope at once (a slash
+// command's answer rides in the acknowledgement), then answers as over HTTP. Redelivered
+// envelopes are answered once.
+func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		a.socket.Store(true)
+		a.connected.Store(false)
+		a.log.Info("slack socket mode connecting")
+		return
+	case socketmode.EventTypeConnected:
+		a.socket.Store(true)
+		a.connected.Store(true)
+		a.log.Info("slack socket mode connected")
+		return
+	case socketmode.EventTypeConnectionError, socketmode.EventTypeDisconnect:
+		a.connected.Store(false)
+		a.log.Warn("slack socket mode disconnected", "type", evt.Type)
+		return
+	case socketmode.EventTypeInvalidAuth:
+		a.connected.Store(false)
+		a.log.Error("slack socket mode: invalid auth; check SLACK_APP_TOKEN and SLACK_BOT_TOKEN")
+		return
+	}
+	if evt.Request == nil {
+		return
+	}
+	req := *evt.Request
+	switch evt.Type {
+	case socketmode.EventTypeEventsAPI:
+		a.ack(c, req)
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+			return
+		}
+		a.later(func(ctx context.Context) {
+			if err := a.event(ctx, ev); err != nil {
+				a.seen.forget("envelope:" + req.EnvelopeID)
+				a.log.Error("slack event failed", "envelope_id", req.EnvelopeID, "err", err)
+			}
+		})
+	case socketmode.EventTypeSlashCommand:
+		cmd, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			a.ack(c, req)
+			return
+		}
+		if !a.seen.first("envelope:" + req.EnvelopeID) {
+			a.ack(c, req)
+			return
+		}
+		a.ack(c, req, a.command(a.postCtx, cmd))
+	case socketmode.EventTypeInteractive:
+		a.ack(c, req)
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok && a.seen.first("envelope:"+req.EnvelopeID) {
+			a.press(cb)
+		}
+	default:
+		if req.EnvelopeID != "" {
+			a.ack(c, req)
+		}
+	}
+}
+
+func (a *Adapter) ack(c acker, req socketmode.Request, payload ...any) {
+	if err := c.Ack(req, payload...); err != nil {
+		a.log.Error("slack socket mode ack failed", "envelope_id", req.EnvelopeID, "err", err)
+	}
+}

@@ -1,0 +1,111 @@
+package slack
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+type recAcker struct {
+	mu   sync.Mutex
+	acks []ackCall
+}
+
+type ackCall struct {
+	envelope string
+	payload  []any
+}
+
+func (r *recAcker) Ack(req socketmode.Request, payload ...any) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.acks = append(r.acks, ackCall{req.EnvelopeID, payload})
+	return nil
+}
+
+func eventsAPI(t *testing.T, envelope, body string) socketmode.Event {
+	t.Helper()
+	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return socketmode.Event{Type: socketmode.EventTypeEventsAPI, Data: ev, Request: &socketmode.Request{Type: "events_api", EnvelopeID: envelope}}
+}
+
+func TestSocketModeMention(t *testing.T) {
+	f := newFakeSlack(t)
+	a, _ := newTestAdapter(t, f, "")
+	ack := &recAcker{}
+	evt := eventsAPI(t, "env-1", mention("Ev30", "<@UBOT> how much do the top 10% make"))
+	a.SocketEvent(evt, ack)
+	f.wait(t, 1)
+	evt.Request.RetryAttempt = 1
+	a.SocketEvent(evt, ack) // redelivered: acknowledged again, answered once
+	a.work.Wait()
+	if len(ack.acks) != 2 {
+		t.Errorf("got %d acks, want 2 (every envelope is acknowledged)", len(ack.acks))
+	}
+	posts := f.recorded("chat.postMessage")
+	if len(posts) != 1 || !strings.Contains(posts[0].form.Get("text"), "$98,490") {
+		t.Fatalf("posts %d, want one answer with $98,490", len(posts))
+	}
+	if posts[0].form.Get("thread_ts") == "" {
+		t.Error("mention answered outside its thread")
+	}
+}
+
+func TestSocketModeSlashCommandAnswersInAck(t *testing.T) {
+	a, _ := newTestAdapter(t, newFakeSlack(t), "")
+	ack := &recAcker{}
+	cmd := slack.SlashCommand{Command: "/career", Text: "wat degree do i need", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-2"}}, ack)
+	if len(ack.acks) != 1 || len(ack.acks[0].payload) != 1 {
+		t.Fatalf("acks %+v, want one ack carrying the answer", ack.acks)
+	}
+	msg, ok := ack.acks[0].payload[0].(*slack.Msg)
+	if !ok || msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "associate's") {
+		t.Errorf("ack payload %+v, want an ephemeral answer about the associate's degree", ack.acks[0].payload[0])
+	}
+}
+
+func TestSocketModeReadiness(t *testing.T) {
+	a, _ := newTestAdapter(t, newFakeSlack(t), "")
+	if !a.Ready() {
+		t.Error("HTTP-only adapter not ready")
+	}
+	ack := &recAcker{}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeConnecting}, ack)
+	if a.Ready() {
+		t.Error("ready while Socket Mode is connecting")
+	}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeConnected}, ack)
+	if !a.Ready() {
+		t.Error("not ready after Socket Mode connected")
+	}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeConnectionError}, ack)
+	if a.Ready() {
+		t.Error("ready after the connection failed")
+	}
+	if len(ack.acks) != 0 {
+		t.Errorf("acknowledged %d connection events, want 0", len(ack.acks))
+	}
+}
+
+func TestSocketModeButton(t *testing.T) {
+	f := newFakeSlack(t)
+	a, _ := newTestAdapter(t, f, "")
+	var cb slack.InteractionCallback
+	json.Unmarshal([]byte(`{"type":"block_actions","team":{"id":"T1"},"user":{"id":"U1"},"channel":{"id":"C1"},"response_url":"`+f.srv.URL+`/response-url","actions":[{"block_id":"suggestions","action_id":"careerbot_suggest_0","value":"education","type":"button"}]}`), &cb)
+	ack := &recAcker{}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeInteractive, Data: cb, Request: &socketmode.Request{EnvelopeID: "env-3"}}, ack)
+	f.wait(t, 1)
+	got := f.recorded("response-url")
+	if len(ack.acks) != 1 || len(got) != 1 || !strings.Contains(got[0].json["text"].(string), "associate's") {
+		t.Errorf("acks %d, responses %v; want one ack and an answer about education", len(ack.acks), got)
+	}
+}
