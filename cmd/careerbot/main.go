@@ -1,15 +1,17 @@
 // Command careerbot answers career questions about an occupation, from the BLS Occupational
-// Outlook Handbook, in the terminal today and in Slack and Discord as they are added.
+// Outlook Handbook, in the terminal and in Slack (Discord is next).
 //
 //	careerbot ask "What's the salary?"      one answer, plain text
 //	careerbot ask --json < questions.txt     one JSON object per question line
 //	careerbot chat                           an interactive conversation
 //	careerbot topics                         what can be asked
+//	careerbot serve                          the Slack bot, with /healthz and /readyz
 //
 // Every subcommand takes --profile FILE (or CAREERBOT_PROFILE) to load another knowledge file.
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -31,6 +33,9 @@ commands:
   ask [--json] QUESTION   answer one question (--json: read questions from stdin, one per line)
   chat                    talk with the bot in the terminal
   topics                  list what can be asked
+  serve [--addr ADDR]     run the Slack bot (Socket Mode or HTTP) with /healthz and /readyz;
+                          env SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_SIGNING_SECRET,
+                          SLACK_API_URL, CAREERBOT_ADDR (default :8080)
 
 flags (every command):
   --profile FILE          knowledge file to use instead of the embedded one (env CAREERBOT_PROFILE)
@@ -71,9 +76,12 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	fs.SetOutput(stderr)
 	profile := fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
 	jsonOut := false
+	addr := ""
 	switch cmd {
 	case "ask":
 		fs.BoolVar(&jsonOut, "json", false, "read questions from stdin, one per line, and write one JSON object per line")
+	case "serve":
+		fs.StringVar(&addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
 	case "chat", "topics":
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
@@ -111,6 +119,17 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return cli.Chat(ctx, b, stdin, stdout, isTerminal(stdin))
 	case "topics":
 		return cli.Topics(b.Topics(), stdout)
+	case "serve":
+		if fs.NArg() > 0 {
+			return fmt.Errorf("%w: serve takes no arguments", errUsage)
+		}
+		return serve(ctx, b, serveConfig{
+			addr:          addr,
+			slackBotToken: getenv("SLACK_BOT_TOKEN"),
+			slackAppToken: getenv("SLACK_APP_TOKEN"),
+			slackSecret:   getenv("SLACK_SIGNING_SECRET"),
+			slackAPIURL:   getenv("SLACK_API_URL"),
+		}, stderr, isTerminalWriter(stderr))
 	}
 	return nil
 }
