@@ -178,6 +178,9 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		fi, ei := ix.facet(a, best)
 		return ix.answerReply(best, ix.partFor(best, fi, ei), conf), best
 	}
+	if best < 0 && a.subject && a.unsupported >= 0 {
+		return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), -1
+	}
 	if best < 0 && a.subject && a.unknown == 0 && ix.defaultTopic >= 0 {
 		// The question names the occupation and nothing else: say what it is.
 		fi, ei := ix.facet(a, ix.defaultTopic)

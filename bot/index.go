@@ -248,8 +248,8 @@ func newIndex(kb *knowledge.Base) *index {
 			for _, tm := range facetWords[ti][fi] {
 				df := keywordDF[tm.key] + facetDF[tm.key]
 				w := (0.5 + 0.25*float32(len(tm.ws)-1)) / float32(max(df, 1))
-				if ix.allSubject(tm.ws) {
-					w = 0 // "cancer registrars" names the occupation, not a topic
+				if ix.allSubject(tm.ws) || allStop(tm.ws) {
+					w = 0 // "cancer registrars" names the occupation and "do i need" nothing: not a topic
 				}
 				ix.add(tm.ws, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
 			}
@@ -368,6 +368,15 @@ func newIndex(kb *knowledge.Base) *index {
 var entityKinds = []string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality}
 
 func entityKindID(kind string) int16 { return int16(slices.Index(entityKinds, kind)) }
+
+func allStop(ws []string) bool {
+	for _, w := range ws {
+		if !stopwords[w] {
+			return false
+		}
+	}
+	return true
+}
 
 func (ix *index) allSubject(ws []string) bool {
 	for _, w := range ws {

@@ -276,7 +276,7 @@ func (b *Base) buildFacts() {
 	f["education.courses"] = field(joinList(ed.Courses), "Program courses", upperFirst(joinList(ed.Courses))+".")
 
 	c := p.Certification
-	f["certification.summary"] = text(c.Summary)
+	f["certification.summary"] = field(c.Summary, "Required?", c.Summary)
 	f["certification.specializations"] = text(c.Specializations)
 	f["certification.multiple"] = field(c.Multiple, "More than one", c.Multiple)
 	var ahima, ahimaLong, other []string
