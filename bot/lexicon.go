@@ -49,7 +49,8 @@ var contractions = map[string][]string{
 }
 
 // conjunctions separate the parts of a multi-part question.
-var conjunctions = setOf("and", "also", "plus", ",", "or", "then", "besides")
+// "or" is not one: "full time or part time?" is one question.
+var conjunctions = setOf("and", "also", "plus", ",", "then", "besides")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -324,9 +324,15 @@ func (ix *index) matchAt(toks []token, i int, words []string) int {
 		return i
 	}
 	if words[0] == "*" {
+		named := false // "the" alone does not stand for the occupation
 		for j := i; j < len(toks) && j < i+5; j++ {
-			if !ix.subject[toks[j].word] && !standIns[toks[j].word] {
+			w := toks[j].word
+			if !ix.subject[w] && !standIns[w] {
 				return 0
+			}
+			named = named || w != "a" && w != "an" && w != "the"
+			if !named {
+				continue
 			}
 			if end := ix.matchAt(toks, j+1, words[1:]); end > 0 {
 				return end
