@@ -9,6 +9,8 @@ RUN CGO_ENABLED=0 go build -trimpath -o /out/careerbot ./cmd/careerbot
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/careerbot /usr/local/bin/careerbot
 USER nonroot:nonroot
+EXPOSE 8080
 ENTRYPOINT ["careerbot"]
-# Until `serve` exists (issue 3), the image runs the terminal chat: docker run -it IMAGE.
-CMD ["chat"]
+# Runs the Slack bot: docker run -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN IMAGE
+# For a terminal conversation instead: docker run -it IMAGE chat
+CMD ["serve"]
