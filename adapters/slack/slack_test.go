@@ -338,3 +338,19 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpInThreadKeepsContext(t *testing.T) {
+	f := newFakeSlack(t)
+	_, h := newTestAdapter(t, f, "")
+	first := `{"type":"event_callback","team_id":"T1","event_id":"Ev40","event":{"type":"app_mention","user":"U1","text":"<@UBOT> what's the salary?","ts":"100.1","channel":"C1"}}`
+	serve(h, signed("/slack/events", "application/json", first, time.Now()))
+	f.wait(t, 1)
+	follow := `{"type":"event_callback","team_id":"T1","event_id":"Ev41","event":{"type":"app_mention","user":"U1","text":"<@UBOT> what about hospitals?","ts":"100.2","thread_ts":"100.1","channel":"C1"}}`
+	serve(h, signed("/slack/events", "application/json", follow, time.Now()))
+	f.wait(t, 1)
+	posts := f.recorded("chat.postMessage")
+	last := posts[len(posts)-1].form
+	if last.Get("thread_ts") != "100.1" || !strings.Contains(last.Get("text"), "$49,550") {
+		t.Errorf("follow-up: thread %q text %q, want thread 100.1 and the hospital median $49,550", last.Get("thread_ts"), last.Get("text"))
+	}
+}
