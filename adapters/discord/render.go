@@ -1,0 +1,135 @@
+package discord
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/careerbot/careerbot/bot"
+)
+
+// Discord's message limits, from its API reference.
+const (
+	maxTitle       = 256
+	maxDescription = 4096
+	maxFields      = 25
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFooter      = 2048
+	maxEmbedTotal  = 6000
+	maxButtons     = 5
+	maxButtonLabel = 80
+	maxCustomID    = 100
+	maxChoices     = 25
+	maxChoiceText  = 100
+	embedColor     = 0x1d3557
+)
+
+// customPrefix starts the custom_id of careerbot's buttons: "careerbot:topic[/facet]".
+const customPrefix = "careerbot:"
+
+// noMentions parses no mentions at all: not @everyone, roles or users, whatever the text.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// Embed renders a reply as an embed: the lead sentence as the description, fields inline,
+// the table as a field, the source in the footer, all trimmed to Discord's limits.
+func Embed(r bot.Reply) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Title: clip(r.Title, maxTitle), Color: embedColor}
+	if r.Kind == bot.KindAnswer && r.SourceURL != "" {
+		e.URL = r.SourceURL
+	}
+	switch {
+	case len(r.Parts) == 1:
+		e.Description = r.Parts[0].Lead
+	case len(r.Parts) == 0:
+		e.Description = r.Lead
+		if r.Note != "" {
+			e.Description += "\n\n" + r.Note
+		}
+	}
+	e.Description = clip(e.Description, maxDescription)
+	for _, p := range r.Parts {
+		if len(r.Parts) > 1 {
+			e.Fields = append(e.Fields, field(p.Title, p.Lead, false))
+		}
+		for _, f := range p.Fields {
+			e.Fields = append(e.Fields, field(f.Label, f.Value, len(f.Value) < 60))
+		}
+		if t := p.Table; t != nil && len(t.Columns) >= 2 {
+			var sb strings.Builder
+			for _, row := range t.Rows {
+				if len(row) >= 2 {
+					sb.WriteString(row[0] + " — **" + row[1] + "**\n")
+				}
+			}
+			e.Fields = append(e.Fields, field(t.Columns[0]+" · "+t.Columns[1], sb.String(), false))
+		}
+	}
+	if len(e.Fields) > maxFields {
+		e.Fields = e.Fields[:maxFields]
+	}
+	if r.Kind == bot.KindAnswer && r.Source != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip("Source: "+r.Source, maxFooter)}
+	}
+	for size(e) > maxEmbedTotal && len(e.Fields) > 0 {
+		e.Fields = e.Fields[:len(e.Fields)-1] // the lead and the source matter most
+	}
+	return e
+}
+
+func field(name, value string, inline bool) *discordgo.MessageEmbedField {
+	if value == "" {
+		value = "—"
+	}
+	return &discordgo.MessageEmbedField{Name: clip(name, maxFieldName), Value: clip(value, maxFieldValue), Inline: inline}
+}
+
+// size counts the characters Discord counts toward an embed's 6,000.
+func size(e *discordgo.MessageEmbed) int {
+	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
+	for _, f := range e.Fields {
+		n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
+	}
+	if e.Footer != nil {
+		n += utf8.RuneCountInString(e.Footer.Text)
+	}
+	return n
+}
+
+// Buttons renders suggestions as one row of buttons that answer by topic id.
+func Buttons(r bot.Reply) []discordgo.MessageComponent {
+	var row []discordgo.MessageComponent
+	for _, s := range r.Suggestions {
+		if len(row) == maxButtons {
+			break
+		}
+		id := customPrefix + s.Topic
+		if s.Facet != "" {
+			id += "/" + s.Facet
+		}
+		if len(id) > maxCustomID {
+			continue
+		}
+		label := s.Label
+		if label == "" {
+			label = s.Question
+		}
+		row = append(row, discordgo.Button{Label: clip(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id})
+	}
+	if len(row) == 0 {
+		return nil
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+}
+
+// clip shortens s to at most n characters, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
