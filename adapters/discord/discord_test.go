@@ -156,7 +156,7 @@ func TestOddShapesNeverPanic(t *testing.T) {
 	dm := `"channel_id":"D1","user":{"id":"U2"}`
 	for _, body := range []string{
 		command("ask", `{"name":"question","type":4,"value":7}`), // wrong option type
-		command("ask", ``),                                       // missing option
+		command("ask", ``), // missing option
 		command("topic", `{"name":"name","type":3,"value":"no-such-topic"}`),
 		`{"id":"I","type":2,"token":"t",` + dm + `,"data":{"name":"career","type":1,"options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"outlook?"}]}]}}`,
 		`{"id":"I","type":2,"token":"t",` + dm + `,"data":{"name":"career","type":1,"options":[null]}}`,
@@ -262,11 +262,11 @@ func TestGatewayMention(t *testing.T) {
 			Author: &discordgo.User{ID: author, Bot: bot}, Mentions: mentions}}
 	}
 	me := []*discordgo.User{{ID: "BOT"}}
-	a.MessageCreate(s, msg("M1", "U9", true, me, "G1"))    // another bot
-	a.MessageCreate(s, msg("M2", "BOT", true, me, "G1"))   // ourselves
-	a.MessageCreate(s, msg("M3", "U1", false, nil, "G1"))  // not addressed to us
-	a.MessageCreate(s, msg("M4", "U1", false, me, "G1"))   // a mention: answered
-	a.MessageCreate(s, msg("M5", "U1", false, nil, ""))    // a DM: answered
+	a.MessageCreate(s, msg("M1", "U9", true, me, "G1"))   // another bot
+	a.MessageCreate(s, msg("M2", "BOT", true, me, "G1"))  // ourselves
+	a.MessageCreate(s, msg("M3", "U1", false, nil, "G1")) // not addressed to us
+	a.MessageCreate(s, msg("M4", "U1", false, me, "G1"))  // a mention: answered
+	a.MessageCreate(s, msg("M5", "U1", false, nil, ""))   // a DM: answered
 	if len(f.reqs) != 2 {
 		t.Fatalf("got %d REST calls, want 2 (the mention and the DM)", len(f.reqs))
 	}
@@ -405,4 +405,3 @@ func TestNewRejectsBadKey(t *testing.T) {
 		t.Error("shard 2 of 2 accepted")
 	}
 }
-

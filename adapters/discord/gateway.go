@@ -73,7 +73,10 @@ func (rw rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
 func (a *Adapter) RunGateway(ctx context.Context, s *discordgo.Session) error {
 	a.gateway.Store(true)
 	defer a.connected.Store(false)
-	s.AddHandler(func(*discordgo.Session, *discordgo.Ready) { a.connected.Store(true); a.log.Info("discord gateway connected") })
+	s.AddHandler(func(*discordgo.Session, *discordgo.Ready) {
+		a.connected.Store(true)
+		a.log.Info("discord gateway connected")
+	})
 	s.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) })
 	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
 		a.connected.Store(false)

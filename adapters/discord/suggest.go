@@ -22,8 +22,8 @@ const maxPattern = 30
 type suggester struct {
 	questions []string   // lower-case, for matching
 	words     [][]string // each question's words
-	display   []string // as shown
-	topic     []string // topic id of each question
+	display   []string   // as shown
+	topic     []string   // topic id of each question
 	byTopic   map[string][]int
 	firsts    []int // each topic's own question, in topic order
 }
