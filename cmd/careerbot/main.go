@@ -1,11 +1,12 @@
 // Command careerbot answers career questions about an occupation, from the BLS Occupational
-// Outlook Handbook, in the terminal and in Slack (Discord is next).
+// Outlook Handbook, in the terminal, in Slack and in Discord.
 //
 //	careerbot ask "What's the salary?"      one answer, plain text
 //	careerbot ask --json < questions.txt     one JSON object per question line
 //	careerbot chat                           an interactive conversation
 //	careerbot topics                         what can be asked
-//	careerbot serve                          the Slack bot, with /healthz and /readyz
+//	careerbot serve                          the Slack and Discord bots, with /healthz and /readyz
+//	careerbot discord register [--guild ID]  register /career with Discord
 //
 // Every subcommand takes --profile FILE (or CAREERBOT_PROFILE) to load another knowledge file.
 package main
@@ -19,10 +20,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/careerbot/careerbot/adapters/cli"
+	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/knowledge"
 )
@@ -33,9 +36,13 @@ commands:
   ask [--json] QUESTION   answer one question (--json: read questions from stdin, one per line)
   chat                    talk with the bot in the terminal
   topics                  list what can be asked
-  serve [--addr ADDR]     run the Slack bot (Socket Mode or HTTP) with /healthz and /readyz;
+  serve [--addr ADDR] [--shard-id N --shard-count N]
+                          run the Slack and Discord bots with /healthz and /readyz;
                           env SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_SIGNING_SECRET,
-                          SLACK_API_URL, CAREERBOT_ADDR (default :8080)
+                          SLACK_API_URL, DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY,
+                          DISCORD_API_URL, CAREERBOT_ADDR (default :8080)
+  discord register [--guild ID]
+                          register /career with Discord (env DISCORD_BOT_TOKEN, DISCORD_APP_ID)
 
 flags (every command):
   --profile FILE          knowledge file to use instead of the embedded one (env CAREERBOT_PROFILE)
@@ -76,13 +83,26 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	fs.SetOutput(stderr)
 	profile := fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
 	jsonOut := false
-	addr := ""
+	addr, guild := "", ""
+	var shardID, shardCount int
+	if cmd == "discord" {
+		if len(args) == 0 || args[0] != "register" {
+			return fmt.Errorf("%w: discord needs a subcommand: discord register [--guild ID]", errUsage)
+		}
+		args = args[1:]
+		fs = flag.NewFlagSet("careerbot discord register", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		profile = fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
+		fs.StringVar(&guild, "guild", "", "register in this guild only (instant, for testing) instead of globally")
+	}
 	switch cmd {
 	case "ask":
 		fs.BoolVar(&jsonOut, "json", false, "read questions from stdin, one per line, and write one JSON object per line")
 	case "serve":
 		fs.StringVar(&addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
-	case "chat", "topics":
+		fs.IntVar(&shardID, "shard-id", envInt(getenv, "DISCORD_SHARD_ID"), "Discord gateway shard id")
+		fs.IntVar(&shardCount, "shard-count", envInt(getenv, "DISCORD_SHARD_COUNT"), "Discord gateway shard count (0 or 1: no sharding)")
+	case "chat", "topics", "discord":
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return nil
@@ -129,9 +149,38 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 			slackAppToken: getenv("SLACK_APP_TOKEN"),
 			slackSecret:   getenv("SLACK_SIGNING_SECRET"),
 			slackAPIURL:   getenv("SLACK_API_URL"),
+
+			discordToken:      getenv("DISCORD_BOT_TOKEN"),
+			discordPublicKey:  getenv("DISCORD_PUBLIC_KEY"),
+			discordAPIURL:     getenv("DISCORD_API_URL"),
+			discordShardID:    shardID,
+			discordShardCount: shardCount,
 		}, stderr, isTerminalWriter(stderr))
+	case "discord":
+		if fs.NArg() > 0 {
+			return fmt.Errorf("%w: discord register takes no arguments", errUsage)
+		}
+		return registerDiscord(b, getenv, guild, stdout)
 	}
 	return nil
+}
+
+// registerDiscord registers /career with one bulk overwrite, printing what changed.
+func registerDiscord(b *bot.Bot, getenv func(string) string, guild string, stdout io.Writer) error {
+	token, appID := getenv("DISCORD_BOT_TOKEN"), getenv("DISCORD_APP_ID")
+	if token == "" || appID == "" {
+		return errors.New("discord register needs DISCORD_BOT_TOKEN and DISCORD_APP_ID (General Information → Application ID)")
+	}
+	s, err := discord.NewSession(discord.GatewayConfig{Token: token, APIURL: getenv("DISCORD_API_URL")})
+	if err != nil {
+		return err
+	}
+	return discord.Register(s, appID, guild, discord.Commands(b.Topics()), stdout)
+}
+
+func envInt(getenv func(string) string, key string) int {
+	n, _ := strconv.Atoi(getenv(key))
+	return n
 }
 
 // load builds the bot from the embedded knowledge file or the one at path.

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/adapters/slack"
 	"github.com/careerbot/careerbot/bot"
 )
@@ -24,6 +25,12 @@ type serveConfig struct {
 	slackAppToken string
 	slackSecret   string
 	slackAPIURL   string
+
+	discordToken      string
+	discordPublicKey  string
+	discordAPIURL     string
+	discordShardID    int
+	discordShardCount int
 }
 
 const noCredentials = `no chat platform is configured, so there is nothing to serve.
@@ -31,6 +38,9 @@ Set, for Slack:
   SLACK_BOT_TOKEN=xoxb-…         the bot token (OAuth & Permissions)
   SLACK_APP_TOKEN=xapp-…         for Socket Mode (no public URL needed), or
   SLACK_SIGNING_SECRET=…         for HTTP mode (/slack/events, /slack/commands, /slack/interactivity)
+and/or, for Discord:
+  DISCORD_BOT_TOKEN=…            the gateway (slash commands, mentions, DMs), and/or
+  DISCORD_PUBLIC_KEY=…           the HTTP interactions endpoint (/discord/interactions)
 To talk to careerbot in this terminal instead: careerbot chat`
 
 // readiness is what /readyz asks.
@@ -40,25 +50,63 @@ type readiness interface{ Ready() bool }
 // down gracefully: stop accepting, finish answers in flight, close the socket.
 func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, isTerm bool) error {
 	log := newLogger(stderr, isTerm)
-	if cfg.slackBotToken == "" {
+	useSlack := cfg.slackBotToken != ""
+	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
+	if !useSlack && !useDiscord {
 		return errors.New(noCredentials)
 	}
-	if cfg.slackAppToken == "" && cfg.slackSecret == "" {
-		return errors.New("slack HTTP mode needs SLACK_SIGNING_SECRET to verify requests (or set SLACK_APP_TOKEN for Socket Mode)")
-	}
-	if cfg.slackAppToken != "" && !strings.HasPrefix(cfg.slackAppToken, "xapp-") {
-		return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write")
-	}
-	sa, err := slack.New(b, slack.Config{
-		BotToken: cfg.slackBotToken, SigningSecret: cfg.slackSecret, APIURL: cfg.slackAPIURL,
-		Logger: log.With("adapter", "slack"),
-	})
-	if err != nil {
-		return err
-	}
-	ready := []readiness{sa}
-
 	mux := http.NewServeMux()
+	var ready []readiness
+	var runners []func(context.Context) error
+	var shutdowns []func(context.Context) error
+	var modes []any
+
+	if useSlack {
+		if cfg.slackAppToken == "" && cfg.slackSecret == "" {
+			return errors.New("slack HTTP mode needs SLACK_SIGNING_SECRET to verify requests (or set SLACK_APP_TOKEN for Socket Mode)")
+		}
+		if cfg.slackAppToken != "" && !strings.HasPrefix(cfg.slackAppToken, "xapp-") {
+			return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write")
+		}
+		sa, err := slack.New(b, slack.Config{
+			BotToken: cfg.slackBotToken, SigningSecret: cfg.slackSecret, APIURL: cfg.slackAPIURL,
+			Logger: log.With("adapter", "slack"),
+		})
+		if err != nil {
+			return err
+		}
+		sa.Routes(mux)
+		ready = append(ready, sa)
+		shutdowns = append(shutdowns, sa.Shutdown)
+		mode := "http"
+		if cfg.slackAppToken != "" {
+			mode = "socket"
+			runners = append(runners, func(ctx context.Context) error { return sa.RunSocketMode(ctx, cfg.slackAppToken) })
+		}
+		modes = append(modes, "slack", mode)
+	}
+	if useDiscord {
+		da, err := discord.New(b, discord.Config{PublicKey: cfg.discordPublicKey, Logger: log.With("adapter", "discord")})
+		if err != nil {
+			return err
+		}
+		ready = append(ready, da)
+		var mode []string
+		if cfg.discordPublicKey != "" {
+			da.Routes(mux)
+			mode = append(mode, "http")
+		}
+		if cfg.discordToken != "" {
+			s, err := discord.NewSession(discord.GatewayConfig{Token: cfg.discordToken, APIURL: cfg.discordAPIURL, ShardID: cfg.discordShardID, ShardCount: cfg.discordShardCount})
+			if err != nil {
+				return err
+			}
+			runners = append(runners, func(ctx context.Context) error { return da.RunGateway(ctx, s) })
+			mode = append(mode, "gateway")
+		}
+		modes = append(modes, "discord", strings.Join(mode, "+"))
+	}
+
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		for _, a := range ready {
@@ -69,21 +117,16 @@ func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, i
 		}
 		io.WriteString(w, "ready\n")
 	})
-	sa.Routes(mux)
 
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
-	mode := "http"
-	if cfg.slackAppToken != "" {
-		mode = "socket"
-	}
-	log.Info("careerbot serving", "addr", ln.Addr().String(), "slack", mode)
+	log.Info("careerbot serving", append([]any{"addr", ln.Addr().String()}, modes...)...)
 
 	var wg sync.WaitGroup
-	errc := make(chan error, 2)
+	errc := make(chan error, 1+len(runners))
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -93,11 +136,11 @@ func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, i
 	}()
 	runCtx, stopRun := context.WithCancel(ctx)
 	defer stopRun()
-	if cfg.slackAppToken != "" {
+	for _, run := range runners {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := sa.RunSocketMode(runCtx, cfg.slackAppToken); err != nil {
+			if err := run(runCtx); err != nil {
 				errc <- err
 			}
 		}()
@@ -116,8 +159,10 @@ func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, i
 		log.Error("http shutdown", "err", err)
 	}
 	stopRun()
-	if err := sa.Shutdown(shutCtx); err != nil {
-		log.Error("slack shutdown", "err", err)
+	for _, shut := range shutdowns {
+		if err := shut(shutCtx); err != nil {
+			log.Error("shutdown", "err", err)
+		}
 	}
 	wg.Wait()
 	return runErr
