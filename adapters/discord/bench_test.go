@@ -1,12 +1,21 @@
 package discord
 
 import (
+	"bufio"
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -52,6 +61,83 @@ func BenchmarkInteractionsHTTP(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "interactions/s")
 	b.ReportMetric(float64(p99(lat).Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkInteractionsServer measures the server alone on one core: the test binary is
+// started again as a server process with GOMAXPROCS=1 pinned to CPU 0 (with taskset, when
+// the machine has it and more than one CPU), and this process sends it signed /career ask
+// interactions from CPU 1 over loopback:
+// go test ./adapters/discord -run '^$' -bench InteractionsServer -cpu 1
+func BenchmarkInteractionsServer(b *testing.B) {
+	_, priv, _ := ed25519.GenerateKey(nil)
+	pub := priv.Public().(ed25519.PublicKey)
+	args := []string{os.Args[0], "-test.run=^$"}
+	pinned := false
+	if path, err := exec.LookPath("taskset"); err == nil && runtime.NumCPU() > 1 {
+		args = append([]string{path, "-c", "0"}, args...)
+		pinned = true
+		exec.Command(path, "-a", "-p", "-c", "1", strconv.Itoa(os.Getpid())).Run()
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "CAREERBOT_BENCH_SERVER_KEY="+hex.EncodeToString(priv))
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() { stdin.Close(); cmd.Wait() }()
+	addr, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		b.Fatal(err)
+	}
+	url := "http://" + strings.TrimSpace(addr) + "/discord/interactions"
+	e := endpoint{priv: priv}
+	_ = pub
+	var bodies []string
+	var hdrs []http.Header
+	for _, q := range []string{"what's the salary", "wat degree do i need", "how many openings a year", "what certs are there", "is it an office job", "how much do nurses make"} {
+		body := command("ask", `{"name":"question","type":3,"value":"`+q+`"}`)
+		bodies = append(bodies, body)
+		hdrs = append(hdrs, e.request(body, time.Now()).Header)
+	}
+	// Eight requests in flight, as several Discord users at once: throughput is the
+	// server's capacity, not one client's round-trip time.
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
+	var mu sync.Mutex
+	lat := make([]time.Duration, 0, 1<<16)
+	var next atomic.Int64
+	b.SetParallelism(8)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		for pb.Next() {
+			i := int(next.Add(1))
+			req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(bodies[i%len(bodies)]))
+			req.Header = hdrs[i%len(hdrs)].Clone()
+			start := time.Now()
+			resp, err := client.Do(req)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			mine = append(mine, time.Since(start))
+			if resp.StatusCode != 200 {
+				b.Errorf("status %d", resp.StatusCode)
+				return
+			}
+		}
+		mu.Lock()
+		lat = append(lat, mine...)
+		mu.Unlock()
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "interactions/s")
+	b.ReportMetric(float64(p99(lat).Microseconds())/1000, "p99-ms")
+	if !pinned {
+		b.Log("taskset not available or one CPU: server and client were not pinned apart")
+	}
 }
 
 // BenchmarkAutocomplete answers one keystroke of autocomplete, typing several questions
