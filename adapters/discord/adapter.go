@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -36,6 +37,10 @@ type Adapter struct {
 
 	gateway   atomic.Bool // a gateway session is in use
 	connected atomic.Bool
+
+	responses    sync.Map // responseKey -> *discordgo.InteractionResponse
+	kept         sync.Map // *discordgo.InteractionResponse kept in responses -> true
+	encodedCache sync.Map // kept *discordgo.InteractionResponse -> its JSON
 }
 
 // New builds an adapter. A malformed public key is a configuration error.

@@ -405,3 +405,25 @@ func TestNewRejectsBadKey(t *testing.T) {
 		t.Error("shard 2 of 2 accepted")
 	}
 }
+
+// TestVerifyAgreesWithDiscordgo checks the endpoint's signature check against
+// discordgo.VerifyInteraction, on good and bad signatures.
+func TestVerifyAgreesWithDiscordgo(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	a, _ := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub)})
+	e := endpoint{priv: priv}
+	for _, tamper := range []func(r *http.Request){
+		func(r *http.Request) {},
+		func(r *http.Request) { r.Header.Set("X-Signature-Timestamp", "1") },
+		func(r *http.Request) { r.Header.Set("X-Signature-Ed25519", "00") },
+		func(r *http.Request) { r.Header.Del("X-Signature-Ed25519") },
+	} {
+		r := e.request(`{"type":1}`, time.Now())
+		tamper(r)
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if got, want := a.verify(r.Header, body), discordgo.VerifyInteraction(r, pub); got != want {
+			t.Errorf("verify = %v, discordgo.VerifyInteraction = %v", got, want)
+		}
+	}
+}
