@@ -279,7 +279,7 @@ func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 		}
 		inner := s[1 : len(s)-1]
 		if strings.ContainsRune(inner, '\\') {
-			if strings.Trim(inner, "\\\"") != inner || strings.Count(inner, "\\") != strings.Count(inner, "\\\"") {
+			if strings.Count(inner, "\\") != strings.Count(inner, "\\\"") {
 				return p.fail() // escapes other than \" are left to the full parser
 			}
 			inner = strings.ReplaceAll(inner, "\\\"", "\"")
@@ -294,7 +294,7 @@ func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 		return p.fail()
 	default:
 		if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.Contains(s, " #") ||
-			strings.ContainsAny(s, "{}[]\t") || len(s) >= 1 && strings.ContainsRune("-?:", rune(s[0])) && (len(s) == 1 || s[1] == ' ') {
+			strings.ContainsAny(s, "{}[]\t") || s[0] == ':' || s[0] == '?' || s[0] == '-' && (len(s) == 1 || s[1] < '0' || s[1] > '9') {
 			return p.fail()
 		}
 		n.Value = s

@@ -141,3 +141,16 @@ func TestFastDecodeGivesUp(t *testing.T) {
 		}
 	}
 }
+
+func TestFastParseQuotedEscapes(t *testing.T) {
+	in := "a: \"say \\\"hi\\\" now\"\nb: \"\\\"x\\\"\"\n"
+	fast, ok := fastParse([]byte(in))
+	if !ok {
+		t.Fatalf("fastParse(%q) gave up", in)
+	}
+	var doc yaml.Node
+	yaml.Unmarshal([]byte(in), &doc)
+	if d := compareNodes(fast, doc.Content[0], "$"); d != "" {
+		t.Error(d)
+	}
+}

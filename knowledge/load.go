@@ -382,6 +382,12 @@ func (v *validator) topics(b *Base) {
 		}
 		v.template(b, at+".reply", s.Reply, "")
 	}
+	for i, f := range b.Digest.Facts {
+		v.template(b, fmt.Sprintf("digest.facts.%d", i), f, "")
+	}
+	if b.Digest.Footer != "" {
+		v.template(b, "digest.footer", b.Digest.Footer, "")
+	}
 	for i, u := range b.Language.Unsupported {
 		at := fmt.Sprintf("language.unsupported.%d", i)
 		v.text(at+".id", u.ID)

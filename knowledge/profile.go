@@ -8,6 +8,7 @@ type Base struct {
 	Profile   Profile     `yaml:"profile"`
 	Topics    []Topic     `yaml:"topics"`
 	Smalltalk []Smalltalk `yaml:"smalltalk"`
+	Digest    Digest      `yaml:"digest"`
 	Language  Language    `yaml:"language"`
 
 	facts    map[string]Fact
@@ -213,6 +214,14 @@ type Facet struct {
 	Words  []string `yaml:"words"`
 	Entity string   `yaml:"entity"`
 	Answer `yaml:",inline"`
+}
+
+// Digest is what scheduled digests say besides the job outlook.
+type Digest struct {
+	// Facts are the "did you know" lines that rotate from one digest to the next.
+	Facts []string `yaml:"facts"`
+	// Footer tells readers how to ask follow-up questions.
+	Footer string `yaml:"footer"`
 }
 
 // Smalltalk is a conversational message that is not a question about the profile.
