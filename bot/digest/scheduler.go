@@ -1,0 +1,353 @@
+package digest
+
+import (
+	"container/heap"
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// Config tunes a Scheduler. The zero value is sensible.
+type Config struct {
+	// Grace is how old a missed slot may be and still be posted (after downtime); older
+	// slots are skipped and logged, so a restart never floods a channel. 0 means 1 hour.
+	Grace time.Duration
+	// Concurrency bounds posts in flight. 0 means 8.
+	Concurrency int
+	// Pace is the least time between two posts to one platform. 0 means none.
+	Pace map[string]time.Duration
+	// MaxAttempts bounds tries of one slot when rate limited. 0 means 5.
+	MaxAttempts int
+	// Sleep waits (tests replace it). nil means a timer that ctx can cut short.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Logger receives what happened to each slot; nil discards it.
+	Logger *slog.Logger
+}
+
+// Result counts what one Tick did.
+type Result struct {
+	Posted, Skipped, Failed, Disabled int
+}
+
+// Scheduler delivers due digests through the platforms' posters, exactly once per slot.
+type Scheduler struct {
+	store   Store
+	comp    *Composer
+	posters map[string]Poster
+	cfg     Config
+	log     *slog.Logger
+
+	mu    sync.Mutex
+	queue slotQueue
+	byID  map[int64]*entry
+	pace  map[string]*pacer
+}
+
+type entry struct {
+	sub   Subscription
+	sched Schedule
+	next  Slot
+	index int // in the queue
+}
+
+// New builds a scheduler; call Load before the first Tick.
+func New(store Store, comp *Composer, posters map[string]Poster, cfg Config) *Scheduler {
+	if cfg.Grace <= 0 {
+		cfg.Grace = time.Hour
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 8
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 5
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleep
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Scheduler{store: store, comp: comp, posters: posters, cfg: cfg, log: cfg.Logger, byID: map[int64]*entry{}, pace: map[string]*pacer{}}
+	for p, d := range cfg.Pace {
+		s.pace[p] = &pacer{interval: d}
+	}
+	return s
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Load reads the active subscriptions from the store and schedules each one's next slot
+// after the last slot it was given. It can be called again to pick up changes.
+func (s *Scheduler) Load(ctx context.Context) error {
+	subs, err := s.store.List(ctx)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.queue = s.queue[:0]
+	s.byID = make(map[int64]*entry, len(subs))
+	for _, sub := range subs {
+		if sub.Disabled != "" {
+			continue
+		}
+		sched, err := sub.Schedule()
+		if err != nil {
+			s.log.Error("digest subscription has a bad schedule; skipped", "id", sub.ID, "err", err)
+			continue
+		}
+		from := sub.LastSlot
+		if from.IsZero() {
+			from = sub.CreatedAt
+		}
+		e := &entry{sub: sub, sched: sched, next: sched.Next(from)}
+		if e.next.At.IsZero() {
+			continue
+		}
+		s.byID[sub.ID] = e
+		e.index = len(s.queue)
+		s.queue = append(s.queue, e)
+	}
+	heap.Init(&s.queue)
+	return nil
+}
+
+// Len is the number of scheduled subscriptions.
+func (s *Scheduler) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.queue)
+}
+
+type job struct {
+	e    *entry
+	slot Slot
+}
+
+// Tick delivers every slot due at now. For a subscription with several slots due (the
+// process was down), only the latest counts: posted if it is within the grace period,
+// skipped otherwise. It returns when the posts are done.
+func (s *Scheduler) Tick(ctx context.Context, now time.Time) Result {
+	var jobs []job
+	var res Result
+	s.mu.Lock()
+	for len(s.queue) > 0 && !s.queue[0].next.At.After(now) {
+		e := heap.Pop(&s.queue).(*entry)
+		slot := e.next
+		for n := e.sched.Next(slot.At); !n.At.IsZero() && !n.At.After(now); n = e.sched.Next(n.At) {
+			slot = n
+		}
+		e.next = e.sched.Next(slot.At)
+		if now.Sub(slot.At) > s.cfg.Grace {
+			res.Skipped++
+			s.log.Warn("digest slot missed beyond the grace period; skipped", "id", e.sub.ID, "slot", slot.At, "late", now.Sub(slot.At).Round(time.Second))
+			if _, err := s.store.Claim(ctx, e.sub.ID, slot.At); err != nil {
+				s.log.Error("digest: recording a skipped slot failed", "id", e.sub.ID, "err", err)
+			}
+		} else {
+			jobs = append(jobs, job{e, slot})
+		}
+		if !e.next.At.IsZero() {
+			heap.Push(&s.queue, e)
+		}
+	}
+	s.mu.Unlock()
+
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, s.cfg.Concurrency)
+	for _, j := range jobs {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			outcome := s.deliver(ctx, j, now)
+			mu.Lock()
+			switch outcome {
+			case posted:
+				res.Posted++
+			case disabled:
+				res.Disabled++
+			case failed:
+				res.Failed++
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return res
+}
+
+type outcome int
+
+const (
+	posted outcome = iota
+	taken          // another process claimed the slot first
+	failed
+	disabled
+)
+
+// deliver claims a slot, posts it, and settles the claim.
+func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
+	sub := j.e.sub
+	log := s.log.With("id", sub.ID, "platform", sub.Platform, "slot", j.slot.At)
+	poster, ok := s.posters[sub.Platform]
+	if !ok {
+		log.Error("digest: no poster for this platform; is it configured?")
+		return failed
+	}
+	ok, err := s.store.Claim(ctx, sub.ID, j.slot.At)
+	if err != nil {
+		log.Error("digest: claiming the slot failed", "err", err)
+		return failed
+	}
+	if !ok {
+		return taken
+	}
+	d := s.comp.Compose(j.e.sched, j.slot)
+	for attempt := 1; ; attempt++ {
+		if p := s.pacer(sub.Platform); p != nil {
+			if err := s.cfg.Sleep(ctx, p.wait(time.Now())); err != nil {
+				return s.release(ctx, j, err)
+			}
+		}
+		err = poster.PostDigest(ctx, sub, d)
+		var rl *RateLimitedError
+		switch {
+		case err == nil:
+			log.Info("digest posted")
+			return posted
+		case errors.Is(err, ErrChannelGone):
+			log.Warn("digest channel is gone; subscription disabled", "err", err)
+			if derr := s.store.Disable(ctx, sub.ID, err.Error()); derr != nil {
+				log.Error("digest: disabling failed", "err", derr)
+			}
+			s.drop(sub.ID)
+			return disabled
+		case errors.As(err, &rl) && attempt < s.cfg.MaxAttempts && now.Add(rl.After).Sub(j.slot.At) <= s.cfg.Grace:
+			log.Warn("digest rate limited; waiting", "retry_after", rl.After)
+			if err := s.cfg.Sleep(ctx, rl.After); err != nil {
+				return s.release(ctx, j, err)
+			}
+			now = now.Add(rl.After)
+		default:
+			return s.release(ctx, j, err)
+		}
+	}
+}
+
+// release gives a slot back after its post failed, so the next tick retries it while it
+// is within the grace period.
+func (s *Scheduler) release(ctx context.Context, j job, cause error) outcome {
+	s.log.Error("digest post failed; will retry", "id", j.e.sub.ID, "slot", j.slot.At, "err", cause)
+	prev := j.e.sched.Prev(j.slot.At).At
+	if prev.Before(j.e.sub.CreatedAt) {
+		prev = j.e.sub.CreatedAt
+	}
+	if err := s.store.Release(context.WithoutCancel(ctx), j.e.sub.ID, j.slot.At, prev); err != nil {
+		s.log.Error("digest: releasing the slot failed", "id", j.e.sub.ID, "err", err)
+	}
+	s.mu.Lock()
+	if e, ok := s.byID[j.e.sub.ID]; ok && e.index >= 0 && e.index < len(s.queue) && s.queue[e.index] == e {
+		e.next = j.slot
+		heap.Fix(&s.queue, e.index)
+	}
+	s.mu.Unlock()
+	return failed
+}
+
+func (s *Scheduler) drop(id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e, ok := s.byID[id]; ok {
+		if e.index >= 0 && e.index < len(s.queue) && s.queue[e.index] == e {
+			heap.Remove(&s.queue, e.index)
+		}
+		delete(s.byID, id)
+	}
+}
+
+func (s *Scheduler) pacer(platform string) *pacer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pace[platform]
+}
+
+// pacer spaces posts to one platform.
+type pacer struct {
+	mu       sync.Mutex
+	interval time.Duration
+	next     time.Time
+}
+
+// wait reserves the next turn and says how long to wait for it.
+func (p *pacer) wait(now time.Time) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.next.Before(now) {
+		p.next = now
+	}
+	d := p.next.Sub(now)
+	p.next = p.next.Add(p.interval)
+	return d
+}
+
+// Run loads the subscriptions and ticks every interval until ctx is done, reloading them
+// each time so subscriptions added elsewhere (the CLI, another replica) are picked up.
+func (s *Scheduler) Run(ctx context.Context, interval time.Duration) error {
+	if interval <= 0 {
+		interval = 15 * time.Second
+	}
+	for {
+		if err := s.Load(ctx); err != nil {
+			s.log.Error("digest: loading subscriptions failed", "err", err)
+		} else {
+			s.Tick(ctx, time.Now())
+		}
+		if err := sleep(ctx, interval); err != nil {
+			return nil
+		}
+	}
+}
+
+// slotQueue is a min-heap of entries by next slot.
+type slotQueue []*entry
+
+func (q slotQueue) Len() int { return len(q) }
+func (q slotQueue) Less(i, j int) bool {
+	if !q[i].next.At.Equal(q[j].next.At) {
+		return q[i].next.At.Before(q[j].next.At)
+	}
+	return q[i].sub.ID < q[j].sub.ID
+}
+func (q slotQueue) Swap(i, j int) {
+	q[i], q[j] = q[j], q[i]
+	q[i].index, q[j].index = i, j
+}
+func (q *slotQueue) Push(x any) {
+	e := x.(*entry)
+	e.index = len(*q)
+	*q = append(*q, e)
+}
+func (q *slotQueue) Pop() any {
+	old := *q
+	e := old[len(old)-1]
+	old[len(old)-1] = nil
+	e.index = -1
+	*q = old[:len(old)-1]
+	return e
+}
