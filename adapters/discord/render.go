@@ -74,10 +74,19 @@ func Embed(r bot.Reply) *discordgo.MessageEmbed {
 	if r.Kind == bot.KindAnswer && r.Source != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: clip("Source: "+r.Source, maxFooter)}
 	}
-	for size(e) > maxEmbedTotal && len(e.Fields) > 0 {
-		e.Fields = e.Fields[:len(e.Fields)-1] // the lead and the source matter most
-	}
+	fit(e)
 	return e
+}
+
+// fit trims an embed to Discord's 6,000 characters: fields go first, from the last (the
+// lead and the source matter most), then the description is shortened.
+func fit(e *discordgo.MessageEmbed) {
+	for size(e) > maxEmbedTotal && len(e.Fields) > 0 {
+		e.Fields = e.Fields[:len(e.Fields)-1]
+	}
+	if over := size(e) - maxEmbedTotal; over > 0 {
+		e.Description = clip(e.Description, max(1, utf8.RuneCountInString(e.Description)-over))
+	}
 }
 
 func field(name, value string, inline bool) *discordgo.MessageEmbedField {
