@@ -20,7 +20,7 @@ import (
 func TestServeDiscordHTTP(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	addr := freeAddr(t)
-	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub)}
+	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "CAREERBOT_DATA_DIR": t.TempDir()}
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr bytes.Buffer
 	done := make(chan int)

@@ -23,11 +23,12 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
+	_ "time/tzdata" // time zones in a static binary on an image without /usr/share/zoneinfo
 
 	"github.com/careerbot/careerbot/adapters/cli"
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/bot"
-	"github.com/careerbot/careerbot/knowledge"
 )
 
 const usage = `usage: careerbot <command> [flags] [arguments]
@@ -43,6 +44,8 @@ commands:
                           DISCORD_API_URL, CAREERBOT_ADDR (default :8080)
   discord register [--guild ID]
                           register /career with Discord (env DISCORD_BOT_TOKEN, DISCORD_APP_ID)
+  digest add|list|remove|preview|send
+                          manage scheduled job-outlook digests (careerbot digest for details)
 
 flags (every command):
   --profile FILE          knowledge file to use instead of the embedded one (env CAREERBOT_PROFILE)
@@ -79,12 +82,17 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("%w: no command given", errUsage)
 	}
 	cmd, args := args[0], args[1:]
+	if cmd == "digest" {
+		return digestCmd(ctx, args, getenv, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("careerbot "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	profile := fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
 	jsonOut := false
 	addr, guild := "", ""
 	var shardID, shardCount int
+	var dataDir string
+	var grace, tick time.Duration
 	if cmd == "discord" {
 		if len(args) == 0 || args[0] != "register" {
 			return fmt.Errorf("%w: discord needs a subcommand: discord register [--guild ID]", errUsage)
@@ -102,6 +110,9 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		fs.StringVar(&addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
 		fs.IntVar(&shardID, "shard-id", envInt(getenv, "DISCORD_SHARD_ID"), "Discord gateway shard id")
 		fs.IntVar(&shardCount, "shard-count", envInt(getenv, "DISCORD_SHARD_COUNT"), "Discord gateway shard count (0 or 1: no sharding)")
+		fs.StringVar(&dataDir, "data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the digest subscriptions database")
+		fs.DurationVar(&grace, "digest-grace", envDuration(getenv, "CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
+		fs.DurationVar(&tick, "digest-tick", envDuration(getenv, "CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
 	case "chat", "topics", "discord":
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
@@ -115,7 +126,11 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	b, err := load(*profile)
+	kb, err := loadKnowledge(*profile)
+	if err != nil {
+		return err
+	}
+	b, err := bot.New(kb, bot.Options{})
 	if err != nil {
 		return err
 	}
@@ -143,7 +158,7 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		if fs.NArg() > 0 {
 			return fmt.Errorf("%w: serve takes no arguments", errUsage)
 		}
-		return serve(ctx, b, serveConfig{
+		return serve(ctx, b, kb, serveConfig{
 			addr:          addr,
 			slackBotToken: getenv("SLACK_BOT_TOKEN"),
 			slackAppToken: getenv("SLACK_APP_TOKEN"),
@@ -155,6 +170,11 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 			discordAPIURL:     getenv("DISCORD_API_URL"),
 			discordShardID:    shardID,
 			discordShardCount: shardCount,
+
+			dataDir:     dataDir,
+			digestGrace: grace,
+			digestTick:  tick,
+			getenv:      getenv,
 		}, stderr, isTerminalWriter(stderr))
 	case "discord":
 		if fs.NArg() > 0 {
@@ -178,24 +198,16 @@ func registerDiscord(b *bot.Bot, getenv func(string) string, guild string, stdou
 	return discord.Register(s, appID, guild, discord.Commands(b.Topics()), stdout)
 }
 
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(getenv(key)); err == nil && d > 0 {
+		return d
+	}
+	return def
+}
+
 func envInt(getenv func(string) string, key string) int {
 	n, _ := strconv.Atoi(getenv(key))
 	return n
-}
-
-// load builds the bot from the embedded knowledge file or the one at path.
-func load(path string) (*bot.Bot, error) {
-	var kb *knowledge.Base
-	var err error
-	if path == "" {
-		kb, err = knowledge.Default()
-	} else {
-		kb, err = knowledge.LoadFile(path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("load knowledge: %w", err)
-	}
-	return bot.New(kb, bot.Options{})
 }
 
 // isTerminal says whether r is an interactive terminal, to decide whether to prompt.

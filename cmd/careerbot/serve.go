@@ -13,9 +13,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/adapters/slack"
 	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/digest"
+	"github.com/careerbot/careerbot/bot/digest/sqlite"
+	"github.com/careerbot/careerbot/knowledge"
 )
 
 // serveConfig is everything serve reads from flags and the environment.
@@ -31,6 +36,11 @@ type serveConfig struct {
 	discordAPIURL     string
 	discordShardID    int
 	discordShardCount int
+
+	dataDir     string
+	digestGrace time.Duration
+	digestTick  time.Duration
+	getenv      func(string) string
 }
 
 const noCredentials = `no chat platform is configured, so there is nothing to serve.
@@ -48,7 +58,7 @@ type readiness interface{ Ready() bool }
 
 // serve runs every configured adapter and one HTTP listener until ctx is done, then shuts
 // down gracefully: stop accepting, finish answers in flight, close the socket.
-func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, isTerm bool) error {
+func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig, stderr io.Writer, isTerm bool) error {
 	log := newLogger(stderr, isTerm)
 	useSlack := cfg.slackBotToken != ""
 	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
@@ -61,6 +71,8 @@ func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, i
 	var shutdowns []func(context.Context) error
 	var modes []any
 
+	var slackAdapter *slack.Adapter
+	var discordSession *discordgo.Session
 	if useSlack {
 		if cfg.slackAppToken == "" && cfg.slackSecret == "" {
 			return errors.New("slack HTTP mode needs SLACK_SIGNING_SECRET to verify requests (or set SLACK_APP_TOKEN for Socket Mode)")
@@ -76,6 +88,7 @@ func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, i
 			return err
 		}
 		sa.Routes(mux)
+		slackAdapter = sa
 		ready = append(ready, sa)
 		shutdowns = append(shutdowns, sa.Shutdown)
 		mode := "http"
@@ -101,11 +114,30 @@ func serve(ctx context.Context, b *bot.Bot, cfg serveConfig, stderr io.Writer, i
 			if err != nil {
 				return err
 			}
+			discordSession = s
 			runners = append(runners, func(ctx context.Context) error { return da.RunGateway(ctx, s) })
 			mode = append(mode, "gateway")
 		}
 		modes = append(modes, "discord", strings.Join(mode, "+"))
 	}
+
+	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
+	// directory is a start-up error, not a surprise at the first slot.
+	store, err := sqlite.Open(ctx, cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	posters, err := digestPosters(slackAdapter, cfg.getenv, discordSession)
+	if err != nil {
+		return err
+	}
+	sched := digest.New(store, digest.NewComposer(kb), posters, digest.Config{
+		Grace: cfg.digestGrace, Logger: log.With("component", "digest"),
+		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
+	})
+	runners = append(runners, func(ctx context.Context) error { return sched.Run(ctx, cfg.digestTick) })
+	modes = append(modes, "data_dir", cfg.dataDir)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {

@@ -46,7 +46,7 @@ func TestServeSlackHTTP(t *testing.T) {
 	defer fake.Close()
 
 	addr := freeAddr(t)
-	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-secret-token", "SLACK_SIGNING_SECRET": "s3cret", "SLACK_API_URL": fake.URL + "/"}
+	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-secret-token", "SLACK_SIGNING_SECRET": "s3cret", "SLACK_API_URL": fake.URL + "/", "CAREERBOT_DATA_DIR": t.TempDir()}
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr bytes.Buffer
 	done := make(chan int)
