@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"crypto/ed25519"
 	"encoding/hex"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/careerbot/careerbot/bot/digest"
 )
 
 // Config configures the adapter. Secrets come from the environment and are never logged.
@@ -23,6 +26,16 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives operational logs (never tokens or message text); nil discards them.
 	Logger *slog.Logger
+	// Digests manages scheduled digests from /career digest; nil means they are not set up.
+	Digests digests
+}
+
+// digests is what /career digest needs; *digest.Manager satisfies it.
+type digests interface {
+	Subscribe(ctx context.Context, platform, team, channel, spec, zone, user string) (digest.Subscription, digest.Slot, error)
+	Unsubscribe(ctx context.Context, platform, channel string) (int, error)
+	List(ctx context.Context, platform, channel string) ([]digest.Subscription, error)
+	Preview(spec, zone string) (digest.Digest, error)
 }
 
 // Adapter connects a bot to Discord.
@@ -34,6 +47,7 @@ type Adapter struct {
 	freshness time.Duration
 	now       func() time.Time
 	log       *slog.Logger
+	digests   digests
 
 	gateway   atomic.Bool // a gateway session is in use
 	connected atomic.Bool
@@ -45,7 +59,7 @@ type Adapter struct {
 
 // New builds an adapter. A malformed public key is a configuration error.
 func New(b answerer, cfg Config) (*Adapter, error) {
-	a := &Adapter{bot: b, sugg: newSuggester(b.Topics()), maxBody: cfg.MaxBody, freshness: cfg.Freshness, now: cfg.Now, log: cfg.Logger}
+	a := &Adapter{bot: b, sugg: newSuggester(b.Topics()), maxBody: cfg.MaxBody, freshness: cfg.Freshness, now: cfg.Now, log: cfg.Logger, digests: cfg.Digests}
 	if cfg.PublicKey != "" {
 		k, err := hex.DecodeString(cfg.PublicKey)
 		if err != nil || len(k) != ed25519.PublicKeySize {

@@ -64,13 +64,18 @@ type wireInteraction struct {
 	Token     string                    `json:"token"`
 	GuildID   string                    `json:"guild_id"`
 	ChannelID string                    `json:"channel_id"`
-	Member    *struct{ User *wireUser } `json:"member"`
+	Member    *wireMember               `json:"member"`
 	User      *wireUser                 `json:"user"`
 	Data      *wireData                 `json:"data"`
 }
 
 type wireUser struct {
 	ID string `json:"id"`
+}
+
+type wireMember struct {
+	User        *wireUser `json:"user"`
+	Permissions int64     `json:"permissions,string"`
 }
 
 // wireData holds the fields of both command and component data.
@@ -92,7 +97,7 @@ func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
 	}
 	i := &discordgo.Interaction{ID: wi.ID, AppID: wi.AppID, Type: wi.Type, Token: wi.Token, GuildID: wi.GuildID, ChannelID: wi.ChannelID}
 	if wi.Member != nil && wi.Member.User != nil {
-		i.Member = &discordgo.Member{User: &discordgo.User{ID: wi.Member.User.ID}}
+		i.Member = &discordgo.Member{User: &discordgo.User{ID: wi.Member.User.ID}, Permissions: wi.Member.Permissions}
 	}
 	if wi.User != nil {
 		i.User = &discordgo.User{ID: wi.User.ID}

@@ -40,7 +40,11 @@ func (a *Adapter) Respond(ctx context.Context, i *discordgo.Interaction) (resp *
 		if !ok {
 			return autocomplete(nil)
 		}
-		return autocomplete(a.suggest(ctx, focused(data.Options)))
+		name, typed := focused(data.Options)
+		if name == optTimezone {
+			return autocomplete(zoneChoices(typed))
+		}
+		return autocomplete(a.suggest(ctx, typed))
 	case discordgo.InteractionMessageComponent:
 		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
 		if !ok || !strings.HasPrefix(data.CustomID, customPrefix) {
@@ -70,6 +74,8 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction, sub *di
 		return a.message(a.bot.Answer(ctx, bot.Request{Topic: t, ConversationID: conversation(i)}), 0)
 	case subHelp:
 		return message(a.bot.Answer(ctx, bot.Request{Text: "help"}), discordgo.MessageFlagsEphemeral)
+	case groupDigest:
+		return a.digestCommand(ctx, i, sub)
 	}
 	return ephemeral("I don't know that command. Try `/career help`.")
 }
@@ -85,21 +91,21 @@ func stringOption(o *discordgo.ApplicationCommandInteractionDataOption, name str
 	return "", false
 }
 
-// focused returns what the user is typing in the focused option of an autocomplete.
-func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) string {
+// focused returns the focused option of an autocomplete and what is typed in it.
+func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, typed string) {
 	for _, o := range opts {
 		if o == nil {
 			continue
 		}
 		if o.Focused {
 			s, _ := o.Value.(string)
-			return s
+			return o.Name, s
 		}
-		if s := focused(o.Options); s != "" {
-			return s
+		if n, s := focused(o.Options); n != "" {
+			return n, s
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // conversation keys follow-ups per user per channel.

@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/digest"
 )
 
 // answerer is what the adapter needs from the bot.
@@ -28,6 +29,15 @@ type api interface {
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
 	SendMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, string, error)
 	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
+	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
+}
+
+// digests is what /career digest needs; *digest.Manager satisfies it.
+type digests interface {
+	Subscribe(ctx context.Context, platform, team, channel, spec, zone, user string) (digest.Subscription, digest.Slot, error)
+	Unsubscribe(ctx context.Context, platform, channel string) (int, error)
+	List(ctx context.Context, platform, channel string) ([]digest.Subscription, error)
+	Preview(spec, zone string) (digest.Digest, error)
 }
 
 // Config configures the adapter. BotToken and SigningSecret come from the environment
@@ -49,6 +59,8 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives operational logs (never tokens or message text); nil discards them.
 	Logger *slog.Logger
+	// Digests manages scheduled digests from /career digest; nil means they are not set up.
+	Digests digests
 }
 
 // Adapter connects a bot to Slack.
@@ -59,6 +71,7 @@ type Adapter struct {
 	maxBody int64
 	seen    *seen
 	log     *slog.Logger
+	digests digests
 
 	// work tracks answers still being posted, so shutdown can wait for them.
 	work sync.WaitGroup
@@ -109,7 +122,7 @@ func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	ctx, stop := context.WithCancel(context.Background())
 	return &Adapter{
 		bot: b, api: client, secret: cfg.SigningSecret, maxBody: cfg.MaxBody,
-		seen: newSeen(cfg.DedupeTTL, 100_000, cfg.Now), log: cfg.Logger,
+		seen: newSeen(cfg.DedupeTTL, 100_000, cfg.Now), log: cfg.Logger, digests: cfg.Digests,
 		postCtx: ctx, stop: stop,
 	}
 }

@@ -52,7 +52,7 @@ func DigestBlocks(d digest.Digest) []slack.Block {
 // channel that is gone.
 func (a *Adapter) PostDigest(ctx context.Context, sub digest.Subscription, d digest.Digest) error {
 	_, _, err := a.api.PostMessageContext(ctx, sub.ChannelID,
-		slack.MsgOptionText(clip(escape(digest.Text(d)), maxFallbackText), false),
+		slack.MsgOptionText(digestText(d), false),
 		slack.MsgOptionBlocks(DigestBlocks(d)...),
 		slack.MsgOptionDisableLinkUnfurl())
 	return digestError(err)

@@ -62,7 +62,9 @@ func (a *Adapter) home() slack.HomeTabViewRequest {
 	blocks = append(blocks,
 		slack.NewSectionBlock(mrkdwn(clip(sb.String(), maxSectionText)), nil, nil),
 		slack.NewDividerBlock(),
-		slack.NewContextBlock("digests", mrkdwn("Scheduled job-outlook digests for a channel are coming: `/career digest` will set them up.")),
+		slack.NewSectionBlock(mrkdwn("*Scheduled digests*: a channel can get the job outlook on a schedule. In the channel, type "+
+			"`/career digest weekly monday 09:00` (your time zone, or add one such as `America/Chicago`); "+
+			"`/career digest list` shows it, `/career digest off` stops it."), nil, nil),
 	)
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 }

@@ -131,6 +131,9 @@ func (a *Adapter) command(ctx context.Context, cmd slack.SlashCommand) *slack.Ms
 	if text == "" || strings.EqualFold(text, "help") {
 		text = "help"
 	}
+	if f := strings.Fields(text); len(f) > 0 && strings.EqualFold(f[0], "digest") {
+		return a.digestCommand(ctx, cmd, f[1:])
+	}
 	rep := a.bot.Answer(ctx, bot.Request{Text: text, ConversationID: conversation(cmd.TeamID, cmd.ChannelID, "", cmd.UserID)})
 	return message(rep, slack.ResponseTypeEphemeral, true)
 }

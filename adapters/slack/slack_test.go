@@ -18,8 +18,47 @@ import (
 	"time"
 
 	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/digest"
 	"github.com/careerbot/careerbot/knowledge"
 )
+
+// memDigests is an in-memory digest.Store.
+type memDigests struct {
+	mu   sync.Mutex
+	id   int64
+	subs []digest.Subscription
+}
+
+func (m *memDigests) Add(_ context.Context, s digest.Subscription) (digest.Subscription, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.id++
+	s.ID, s.LastSlot = m.id, s.CreatedAt
+	m.subs = append(m.subs, s)
+	return s, nil
+}
+
+func (m *memDigests) Remove(_ context.Context, id int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, s := range m.subs {
+		if s.ID == id {
+			m.subs = append(m.subs[:i], m.subs[i+1:]...)
+			return nil
+		}
+	}
+	return digest.ErrNotFound
+}
+
+func (m *memDigests) List(context.Context) ([]digest.Subscription, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]digest.Subscription(nil), m.subs...), nil
+}
+
+func (m *memDigests) Claim(context.Context, int64, time.Time) (bool, error)      { return true, nil }
+func (m *memDigests) Release(context.Context, int64, time.Time, time.Time) error { return nil }
+func (m *memDigests) Disable(context.Context, int64, string) error               { return nil }
 
 const secret = "test-signing-secret"
 
@@ -63,6 +102,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
+		if c.method == "users.info" {
+			io.WriteString(w, `{"ok":true,"user":{"id":"U1","tz":"America/New_York"}}`)
+			return
+		}
 		io.WriteString(w, `{"ok":true,"channel":"C1","ts":"1700000000.000100"}`)
 		f.posted <- struct{}{}
 	}))
@@ -352,5 +395,49 @@ func TestFollowUpInThreadKeepsContext(t *testing.T) {
 	last := posts[len(posts)-1].form
 	if last.Get("thread_ts") != "100.1" || !strings.Contains(last.Get("text"), "$49,550") {
 		t.Errorf("follow-up: thread %q text %q, want thread 100.1 and the hospital median $49,550", last.Get("thread_ts"), last.Get("text"))
+	}
+}
+
+func TestDigestCommands(t *testing.T) {
+	f := newFakeSlack(t)
+	kb, _ := knowledge.Default()
+	store := &memDigests{}
+	b, _ := bot.New(kb, bot.Options{})
+	a, err := New(b, Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: f.srv.URL + "/", Digests: digest.NewManager(store, digest.NewComposer(kb), nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	a.Routes(mux)
+	ask := func(text string) string {
+		form := url.Values{"command": {"/career"}, "text": {text}, "team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {"U1"}}
+		w := serve(mux, signed("/slack/commands", "application/x-www-form-urlencoded", form.Encode(), time.Now()))
+		var msg struct {
+			ResponseType string `json:"response_type"`
+			Text         string `json:"text"`
+		}
+		json.Unmarshal(w.Body.Bytes(), &msg)
+		if msg.ResponseType != "ephemeral" {
+			t.Errorf("/career %s: response type %q, want ephemeral", text, msg.ResponseType)
+		}
+		return msg.Text
+	}
+	tests := []struct{ text, want string }{
+		{"digest", "Scheduled job-outlook digests"},
+		{"digest list", "no digest"},
+		{"digest * * * * *", "more often than hourly"},
+		{"digest daily 25:00", "not a time of day"},
+		{"digest daily Mars/Base", "unknown time zone"},
+		{"digest weekly monday 09:00 America/Chicago", "every Monday at 09:00 (America/Chicago)"},
+		{"digest list", "every Monday at 09:00 (America/Chicago)"},
+		{"digest daily 08:30", "every day at 08:30 (America/New_York)"}, // the user's own zone, from users.info
+		{"digest preview", "17%"},
+		{"digest off", "Stopped"},
+		{"digest off", "no digest to stop"},
+	}
+	for _, tt := range tests {
+		if got := ask(tt.text); !strings.Contains(got, tt.want) {
+			t.Errorf("/career %s = %q, want it to contain %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -65,6 +65,16 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	if !useSlack && !useDiscord {
 		return errors.New(noCredentials)
 	}
+	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
+	// directory is a start-up error, not a surprise at the first slot.
+	store, err := sqlite.Open(ctx, cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	composer := digest.NewComposer(kb)
+	manager := digest.NewManager(store, composer, nil)
+
 	mux := http.NewServeMux()
 	var ready []readiness
 	var runners []func(context.Context) error
@@ -82,7 +92,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 		}
 		sa, err := slack.New(b, slack.Config{
 			BotToken: cfg.slackBotToken, SigningSecret: cfg.slackSecret, APIURL: cfg.slackAPIURL,
-			Logger: log.With("adapter", "slack"),
+			Logger: log.With("adapter", "slack"), Digests: manager,
 		})
 		if err != nil {
 			return err
@@ -99,7 +109,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 		modes = append(modes, "slack", mode)
 	}
 	if useDiscord {
-		da, err := discord.New(b, discord.Config{PublicKey: cfg.discordPublicKey, Logger: log.With("adapter", "discord")})
+		da, err := discord.New(b, discord.Config{PublicKey: cfg.discordPublicKey, Logger: log.With("adapter", "discord"), Digests: manager})
 		if err != nil {
 			return err
 		}
@@ -121,18 +131,11 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 		modes = append(modes, "discord", strings.Join(mode, "+"))
 	}
 
-	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
-	// directory is a start-up error, not a surprise at the first slot.
-	store, err := sqlite.Open(ctx, cfg.dataDir)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	posters, err := digestPosters(slackAdapter, cfg.getenv, discordSession)
 	if err != nil {
 		return err
 	}
-	sched := digest.New(store, digest.NewComposer(kb), posters, digest.Config{
+	sched := digest.New(store, composer, posters, digest.Config{
 		Grace: cfg.digestGrace, Logger: log.With("component", "digest"),
 		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
 	})
