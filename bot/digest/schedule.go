@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -72,12 +73,20 @@ func LoadZone(zone string) (*time.Location, error) {
 	if zone == "" || zone == "Local" {
 		return nil, fmt.Errorf("%w: a time zone is required, an IANA name such as America/Chicago or UTC", ErrSchedule)
 	}
+	if loc, ok := zones.Load(zone); ok {
+		return loc.(*time.Location), nil
+	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return nil, fmt.Errorf("%w: unknown time zone %q: use an IANA name such as America/Chicago or UTC", ErrSchedule, zone)
 	}
+	zones.Store(zone, loc)
 	return loc, nil
 }
+
+// zones caches loaded locations: time.LoadLocation reads and parses the zone's rules every
+// time, a few kilobytes each, which 100,000 subscriptions would multiply.
+var zones sync.Map
 
 var weekdays = map[string]int{
 	"sunday": 0, "sun": 0, "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
@@ -212,13 +221,19 @@ func (s Schedule) Next(t time.Time) Slot {
 	return Slot{}
 }
 
-// Prev returns the last slot that happens strictly before t, looking back at most 32 days.
+// Prev returns the last slot that happens strictly before t, looking back at most 64 days.
+// It looks back in widening windows, so an hourly schedule costs two steps, not weeks.
 func (s Schedule) Prev(t time.Time) Slot {
-	var last Slot
-	for sl := s.Next(t.Add(-32 * 24 * time.Hour)); !sl.At.IsZero() && sl.At.Before(t); sl = s.Next(sl.At) {
-		last = sl
+	for _, back := range []time.Duration{2 * time.Hour, 2 * 24 * time.Hour, 16 * 24 * time.Hour, 64 * 24 * time.Hour} {
+		var last Slot
+		for sl := s.Next(t.Add(-back)); !sl.At.IsZero() && sl.At.Before(t); sl = s.Next(sl.At) {
+			last = sl
+		}
+		if !last.At.IsZero() {
+			return last
+		}
 	}
-	return last
+	return Slot{}
 }
 
 // Location is the schedule's time zone.

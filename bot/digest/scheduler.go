@@ -175,7 +175,16 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) Result {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			outcome := s.deliver(ctx, j, now)
+			outcome := failed
+			func() {
+				// A poster that panics loses its slot's post, never the process.
+				defer func() {
+					if p := recover(); p != nil {
+						s.log.Error("digest poster panicked", "id", j.e.sub.ID, "panic", p)
+					}
+				}()
+				outcome = s.deliver(ctx, j, now)
+			}()
 			mu.Lock()
 			switch outcome {
 			case posted:
