@@ -5,12 +5,17 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -o /out/careerbot ./cmd/careerbot
+# The digest database lives in /data, owned by the image's non-root user (65532).
+RUN mkdir -p /out/data && chown 65532:65532 /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/careerbot /usr/local/bin/careerbot
+COPY --from=build --chown=65532:65532 /out/data /data
 USER nonroot:nonroot
+ENV CAREERBOT_DATA_DIR=/data
+VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["careerbot"]
-# Runs the Slack bot: docker run -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN IMAGE
+# Runs the bots and the digest scheduler: docker run -v careerbot:/data -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN IMAGE
 # For a terminal conversation instead: docker run -it IMAGE chat
 CMD ["serve"]
