@@ -26,7 +26,7 @@ func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "interactions endpoint not configured", http.StatusNotFound)
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
+	body, err := readBody(w, r, a.maxBody)
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -52,6 +52,19 @@ func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(a.encoded(a.Respond(r.Context(), i)))
+}
+
+// readBody reads at most limit bytes, in one allocation when the length is announced.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	body := http.MaxBytesReader(w, r.Body, limit)
+	if n := r.ContentLength; n > 0 && n <= limit {
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(body, buf); err != nil {
+			return nil, err
+		}
+		return buf, nil
+	}
+	return io.ReadAll(body)
 }
 
 // wireInteraction is the part of an interaction careerbot reads, decoded in one pass:
