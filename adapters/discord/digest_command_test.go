@@ -1,61 +1,21 @@
 package discord
 
 import (
-	"context"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/careerbot/careerbot/bot/digest"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
-type memDigests struct {
-	mu   sync.Mutex
-	id   int64
-	subs []digest.Subscription
-}
-
-func (m *memDigests) Add(_ context.Context, s digest.Subscription) (digest.Subscription, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.id++
-	s.ID, s.LastSlot = m.id, s.CreatedAt
-	m.subs = append(m.subs, s)
-	return s, nil
-}
-
-func (m *memDigests) Remove(_ context.Context, id int64) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for i, s := range m.subs {
-		if s.ID == id {
-			m.subs = append(m.subs[:i], m.subs[i+1:]...)
-			return nil
-		}
-	}
-	return digest.ErrNotFound
-}
-
-func (m *memDigests) List(context.Context) ([]digest.Subscription, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]digest.Subscription(nil), m.subs...), nil
-}
-
-func (m *memDigests) Claim(context.Context, int64, time.Time) (bool, error)      { return true, nil }
-func (m *memDigests) Release(context.Context, int64, time.Time, time.Time) error { return nil }
-func (m *memDigests) Disable(context.Context, int64, string) error               { return nil }
-
 func TestDigestCommands(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	kb, _ := knowledge.Default()
-	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub), Digests: digest.NewManager(&memDigests{}, digest.NewComposer(kb), nil)})
+	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub), Digests: digest.NewManager(digest.NewMemoryStore(), digest.NewComposer(kb), nil)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,44 +22,6 @@ import (
 	"github.com/careerbot/careerbot/knowledge"
 )
 
-// memDigests is an in-memory digest.Store.
-type memDigests struct {
-	mu   sync.Mutex
-	id   int64
-	subs []digest.Subscription
-}
-
-func (m *memDigests) Add(_ context.Context, s digest.Subscription) (digest.Subscription, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.id++
-	s.ID, s.LastSlot = m.id, s.CreatedAt
-	m.subs = append(m.subs, s)
-	return s, nil
-}
-
-func (m *memDigests) Remove(_ context.Context, id int64) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for i, s := range m.subs {
-		if s.ID == id {
-			m.subs = append(m.subs[:i], m.subs[i+1:]...)
-			return nil
-		}
-	}
-	return digest.ErrNotFound
-}
-
-func (m *memDigests) List(context.Context) ([]digest.Subscription, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]digest.Subscription(nil), m.subs...), nil
-}
-
-func (m *memDigests) Claim(context.Context, int64, time.Time) (bool, error)      { return true, nil }
-func (m *memDigests) Release(context.Context, int64, time.Time, time.Time) error { return nil }
-func (m *memDigests) Disable(context.Context, int64, string) error               { return nil }
-
 const secret = "test-signing-secret"
 
 // fakeSlack is a Slack Web API that records what the adapter sends.
@@ -401,7 +363,7 @@ func TestFollowUpInThreadKeepsContext(t *testing.T) {
 func TestDigestCommands(t *testing.T) {
 	f := newFakeSlack(t)
 	kb, _ := knowledge.Default()
-	store := &memDigests{}
+	store := digest.NewMemoryStore()
 	b, _ := bot.New(kb, bot.Options{})
 	a, err := New(b, Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: f.srv.URL + "/", Digests: digest.NewManager(store, digest.NewComposer(kb), nil)})
 	if err != nil {

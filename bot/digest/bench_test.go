@@ -18,7 +18,7 @@ func (nopPoster) PostDigest(context.Context, Subscription, Digest) error { retur
 // go test ./bot/digest -run '^$' -bench Tick -benchmem -cpu 1
 func BenchmarkTick100k(b *testing.B) {
 	ctx := context.Background()
-	st := newMemStore()
+	st := NewMemoryStore()
 	created := utc("2026-01-01 00:00")
 	zones := []string{"UTC", "America/New_York", "Europe/Berlin", "Asia/Tokyo"}
 	for i := 0; i < 100_000; i++ {

@@ -10,7 +10,7 @@ import (
 
 func TestManager(t *testing.T) {
 	ctx := context.Background()
-	st := newMemStore()
+	st := NewMemoryStore()
 	now := utc("2026-01-01 12:00")
 	m := NewManager(st, composer(t), func() time.Time { return now })
 	sub, next, err := m.Subscribe(ctx, "slack", "T1", "C1", "weekly monday 09:00", "America/Chicago", "U1")

@@ -4,85 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"sync"
 	"testing"
 	"time"
 )
-
-// memStore is an in-memory Store, safe for concurrent use.
-type memStore struct {
-	mu     sync.Mutex
-	nextID int64
-	subs   map[int64]*Subscription
-}
-
-func newMemStore() *memStore { return &memStore{subs: map[int64]*Subscription{}} }
-
-func (m *memStore) Add(_ context.Context, s Subscription) (Subscription, error) {
-	if err := s.Validate(); err != nil {
-		return Subscription{}, err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.nextID++
-	s.ID = m.nextID
-	if s.LastSlot.IsZero() {
-		s.LastSlot = s.CreatedAt
-	}
-	m.subs[s.ID] = &s
-	return s, nil
-}
-
-func (m *memStore) Remove(_ context.Context, id int64) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, ok := m.subs[id]; !ok {
-		return ErrNotFound
-	}
-	delete(m.subs, id)
-	return nil
-}
-
-func (m *memStore) List(context.Context) ([]Subscription, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	out := make([]Subscription, 0, len(m.subs))
-	for _, s := range m.subs {
-		out = append(out, *s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-func (m *memStore) Claim(_ context.Context, id int64, slot time.Time) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s, ok := m.subs[id]
-	if !ok || s.Disabled != "" || !slot.After(s.LastSlot) {
-		return false, nil
-	}
-	s.LastSlot = slot
-	return true, nil
-}
-
-func (m *memStore) Release(_ context.Context, id int64, slot, prev time.Time) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if s, ok := m.subs[id]; ok && s.LastSlot.Equal(slot) {
-		s.LastSlot = prev
-	}
-	return nil
-}
-
-func (m *memStore) Disable(_ context.Context, id int64, reason string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if s, ok := m.subs[id]; ok {
-		s.Disabled = reason
-	}
-	return nil
-}
 
 // recPoster records digests and can fail on demand.
 type recPoster struct {
@@ -167,7 +92,7 @@ func add(t testing.TB, st Store, channel, spec, zone string, created time.Time) 
 
 func TestOnePostPerSlotAndRestart(t *testing.T) {
 	ctx := context.Background()
-	st, p := newMemStore(), &recPoster{}
+	st, p := NewMemoryStore(), &recPoster{}
 	add(t, st, "C1", "daily 09:00", "UTC", utc("2026-01-01 12:00"))
 	s := setup(t, st, p, Config{})
 	for _, now := range []string{"2026-01-02 08:59", "2026-01-02 09:00", "2026-01-02 09:00", "2026-01-02 09:05"} {
@@ -203,7 +128,7 @@ func TestMissedSlots(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, p := newMemStore(), &recPoster{}
+			st, p := NewMemoryStore(), &recPoster{}
 			add(t, st, "C1", tt.spec, "UTC", utc("2026-01-02 08:30"))
 			s := setup(t, st, p, Config{Grace: time.Hour})
 			r := s.Tick(ctx, utc(tt.downUntil))
@@ -224,7 +149,7 @@ func TestMissedSlots(t *testing.T) {
 
 func TestDSTDeliveredOnceEachDay(t *testing.T) {
 	ctx := context.Background()
-	st, p := newMemStore(), &recPoster{}
+	st, p := NewMemoryStore(), &recPoster{}
 	ny, _ := time.LoadLocation("America/New_York")
 	add(t, st, "C1", "daily 02:30", "America/New_York", time.Date(2025, 3, 7, 12, 0, 0, 0, ny))
 	add(t, st, "C2", "daily 01:30", "America/New_York", time.Date(2025, 10, 31, 12, 0, 0, 0, ny))
@@ -250,7 +175,7 @@ func TestDSTDeliveredOnceEachDay(t *testing.T) {
 }
 
 func TestRateLimitedRetriesWithinTheSlot(t *testing.T) {
-	st := newMemStore()
+	st := NewMemoryStore()
 	p := &recPoster{fail: func(_ Subscription, n int) error {
 		if n == 1 {
 			return fmt.Errorf("slack: %w", &RateLimitedError{After: 3 * time.Second})
@@ -275,7 +200,7 @@ func TestRateLimitedRetriesWithinTheSlot(t *testing.T) {
 
 func TestVanishedChannelIsDisabled(t *testing.T) {
 	ctx := context.Background()
-	st := newMemStore()
+	st := NewMemoryStore()
 	p := &recPoster{fail: func(s Subscription, _ int) error {
 		if s.ChannelID == "GONE" {
 			return fmt.Errorf("slack: channel_not_found: %w", ErrChannelGone)
@@ -301,7 +226,7 @@ func TestVanishedChannelIsDisabled(t *testing.T) {
 
 func TestFailedPostIsRetriedNextTick(t *testing.T) {
 	ctx := context.Background()
-	st := newMemStore()
+	st := NewMemoryStore()
 	p := &recPoster{fail: func(_ Subscription, n int) error {
 		if n == 1 {
 			return errors.New("slack: 500 internal error")
@@ -324,7 +249,7 @@ func TestFailedPostIsRetriedNextTick(t *testing.T) {
 // also with two schedulers (replicas) sharing the store.
 func TestTenThousandDueAtOnce(t *testing.T) {
 	ctx := context.Background()
-	st, p := newMemStore(), &recPoster{}
+	st, p := NewMemoryStore(), &recPoster{}
 	for i := 0; i < 10_000; i++ {
 		add(t, st, fmt.Sprintf("C%d", i), "daily 09:00", "UTC", utc("2026-01-01 00:00"))
 	}
@@ -351,7 +276,7 @@ func TestTenThousandDueAtOnce(t *testing.T) {
 }
 
 func TestPacing(t *testing.T) {
-	st, p := newMemStore(), &recPoster{}
+	st, p := NewMemoryStore(), &recPoster{}
 	for i := 0; i < 5; i++ {
 		add(t, st, fmt.Sprintf("C%d", i), "daily 09:00", "UTC", utc("2026-01-01 00:00"))
 	}
