@@ -53,7 +53,7 @@ func FuzzAnswer(f *testing.F) {
 			if !kinds[r.Kind] {
 				t.Errorf("Answer(%q).Kind = %q, want a known kind", q, r.Kind)
 			}
-			if answered := r.Kind != bot.KindFallback && r.Kind != bot.KindClarify; r.Answered != answered {
+			if answered := r.Kind == bot.KindAnswer || r.Kind == bot.KindHelp; r.Answered != answered {
 				t.Errorf("Answer(%q): Kind %s with Answered = %v", q, r.Kind, r.Answered)
 			}
 			text := bot.Text(r)

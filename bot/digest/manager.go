@@ -2,6 +2,7 @@ package digest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,10 +39,7 @@ func (m *Manager) Subscribe(ctx context.Context, platform, team, channel, spec, 
 	if err := sub.Validate(); err != nil {
 		return Subscription{}, Slot{}, err
 	}
-	if _, err := m.Unsubscribe(ctx, platform, channel); err != nil {
-		return Subscription{}, Slot{}, err
-	}
-	added, err := m.store.Add(ctx, sub)
+	added, err := m.store.Add(ctx, sub) // replaces the channel's subscription, if any
 	if err != nil {
 		return Subscription{}, Slot{}, err
 	}
@@ -54,27 +52,21 @@ func (m *Manager) Unsubscribe(ctx context.Context, platform, channel string) (in
 	if err != nil {
 		return 0, err
 	}
+	n := 0
 	for _, s := range subs {
-		if err := m.store.Remove(ctx, s.ID); err != nil {
-			return 0, err
+		switch err := m.store.Remove(ctx, s.ID); {
+		case err == nil:
+			n++
+		case !errors.Is(err, ErrNotFound): // already gone: someone else stopped it
+			return n, err
 		}
 	}
-	return len(subs), nil
+	return n, nil
 }
 
-// List returns a channel's subscriptions.
+// List returns a channel's subscription, if it has one.
 func (m *Manager) List(ctx context.Context, platform, channel string) ([]Subscription, error) {
-	all, err := m.store.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []Subscription
-	for _, s := range all {
-		if s.Platform == platform && s.ChannelID == channel {
-			out = append(out, s)
-		}
-	}
-	return out, nil
+	return m.store.ListChannel(ctx, platform, channel)
 }
 
 // Preview composes the digest the schedule's next slot would bring.

@@ -25,6 +25,11 @@ func (m *MemoryStore) Add(_ context.Context, s Subscription) (Subscription, erro
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	for id, old := range m.subs {
+		if old.Platform == s.Platform && old.ChannelID == s.ChannelID {
+			delete(m.subs, id) // one subscription per channel
+		}
+	}
 	m.nextID++
 	s.ID = m.nextID
 	if s.LastSlot.IsZero() {
@@ -54,6 +59,18 @@ func (m *MemoryStore) List(context.Context) ([]Subscription, error) {
 		out = append(out, *s)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// ListChannel returns a channel's subscription, if any.
+func (m *MemoryStore) ListChannel(ctx context.Context, platform, channel string) ([]Subscription, error) {
+	all, _ := m.List(ctx)
+	var out []Subscription
+	for _, s := range all {
+		if s.Platform == platform && s.ChannelID == channel {
+			out = append(out, s)
+		}
+	}
 	return out, nil
 }
 

@@ -45,12 +45,15 @@ func (s Subscription) Validate() error {
 // Store keeps subscriptions and the last slot of each. Claim must be atomic, also across
 // processes sharing the store: it is what makes each slot post once.
 type Store interface {
-	// Add stores a new subscription and returns it with its ID.
+	// Add stores a subscription and returns it with its ID. A channel has at most one
+	// subscription: Add replaces the channel's existing one, atomically.
 	Add(ctx context.Context, s Subscription) (Subscription, error)
 	// Remove deletes a subscription; ErrNotFound if there is none with that ID.
 	Remove(ctx context.Context, id int64) error
 	// List returns every subscription, active or not, by ID.
 	List(ctx context.Context) ([]Subscription, error)
+	// ListChannel returns a channel's subscription, if it has one.
+	ListChannel(ctx context.Context, platform, channel string) ([]Subscription, error)
 	// Claim records slot as the subscription's last slot if it is later than the one
 	// recorded and the subscription is active, and says whether it did.
 	Claim(ctx context.Context, id int64, slot time.Time) (bool, error)

@@ -88,12 +88,20 @@ func digestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		if err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
+		old, err := store.ListChannel(ctx, *platform, *channel)
+		if err != nil {
+			return err
+		}
 		added, err := store.Add(ctx, digest.Subscription{Platform: *platform, TeamID: *team, ChannelID: *channel, Spec: s.Spec, Zone: s.Zone, CreatedBy: "cli", CreatedAt: time.Now()})
 		if err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
 		next := s.Next(time.Now()).At.In(s.Location())
-		fmt.Fprintf(stdout, "added subscription %d: %s %s, %q in %s; next digest %s\n", added.ID, added.Platform, added.ChannelID, s.Spec, s.Zone, next.Format("Mon 2 Jan 2006 15:04 MST"))
+		verb := "added"
+		if len(old) > 0 {
+			verb = "replaced the channel's digest with" // one subscription per channel
+		}
+		fmt.Fprintf(stdout, "%s subscription %d: %s %s, %q in %s; next digest %s\n", verb, added.ID, added.Platform, added.ChannelID, s.Spec, s.Zone, next.Format("Mon 2 Jan 2006 15:04 MST"))
 		return nil
 	case "list":
 		subs, err := store.List(ctx)

@@ -40,9 +40,13 @@ func TestDigestCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "added subscription 1") {
 		t.Fatalf("add: exit %d, %q %q", code, out, errOut)
 	}
+	code, out, _ = runArgs(t, "", env, "digest", "add", "--platform", "slack", "--channel", "C1", "--schedule", "weekly monday 09:00", "--tz", "America/Chicago")
+	if code != 0 || !strings.Contains(out, "replaced") {
+		t.Errorf("adding to the same channel again: exit %d, %q; want it replaced", code, out)
+	}
 	code, out, _ = runArgs(t, "", env, "digest", "list")
-	if code != 0 || !strings.Contains(out, "0 9 * * 1") || !strings.Contains(out, "America/Chicago") || !strings.Contains(out, "active") {
-		t.Errorf("list: exit %d, %q", code, out)
+	if code != 0 || !strings.Contains(out, "0 9 * * 1") || !strings.Contains(out, "America/Chicago") || !strings.Contains(out, "active") || strings.Count(out, "C1") != 1 {
+		t.Errorf("list: exit %d, %q; want one subscription for C1", code, out)
 	}
 	code, out, _ = runArgs(t, "", env, "digest", "preview")
 	if code != 0 || !strings.Contains(out, "17%") || !strings.Contains(out, "3,400") {

@@ -7,7 +7,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -103,7 +102,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Add stores a validated subscription.
+// Add stores a validated subscription, replacing the channel's subscription if it has
+// one, in one statement: concurrent Adds for a channel leave exactly one.
 func (s *Store) Add(ctx context.Context, sub digest.Subscription) (digest.Subscription, error) {
 	if err := sub.Validate(); err != nil {
 		return digest.Subscription{}, err
@@ -111,14 +111,14 @@ func (s *Store) Add(ctx context.Context, sub digest.Subscription) (digest.Subscr
 	if sub.LastSlot.IsZero() {
 		sub.LastSlot = sub.CreatedAt
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO subscriptions (platform, team_id, channel_id, spec, zone, created_by, created_at, last_slot)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		sub.Platform, sub.TeamID, sub.ChannelID, sub.Spec, sub.Zone, sub.CreatedBy, sub.CreatedAt.Unix(), sub.LastSlot.Unix())
+	err := s.db.QueryRowContext(ctx, `INSERT INTO subscriptions (platform, team_id, channel_id, spec, zone, created_by, created_at, last_slot)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (platform, channel_id) DO UPDATE SET team_id = excluded.team_id, spec = excluded.spec, zone = excluded.zone,
+			created_by = excluded.created_by, created_at = excluded.created_at, last_slot = excluded.last_slot, disabled = ''
+		RETURNING id`,
+		sub.Platform, sub.TeamID, sub.ChannelID, sub.Spec, sub.Zone, sub.CreatedBy, sub.CreatedAt.Unix(), sub.LastSlot.Unix()).Scan(&sub.ID)
 	if err != nil {
 		return digest.Subscription{}, fmt.Errorf("add subscription: %w", err)
-	}
-	if sub.ID, err = res.LastInsertId(); err != nil {
-		return digest.Subscription{}, err
 	}
 	sub.CreatedAt = time.Unix(sub.CreatedAt.Unix(), 0).UTC()
 	sub.LastSlot = time.Unix(sub.LastSlot.Unix(), 0).UTC()
@@ -137,10 +137,19 @@ func (s *Store) Remove(ctx context.Context, id int64) error {
 	return nil
 }
 
+// ListChannel returns a channel's subscription, if any.
+func (s *Store) ListChannel(ctx context.Context, platform, channel string) ([]digest.Subscription, error) {
+	return s.query(ctx, `WHERE platform = ? AND channel_id = ?`, platform, channel)
+}
+
 // List returns every subscription by ID.
 func (s *Store) List(ctx context.Context) ([]digest.Subscription, error) {
+	return s.query(ctx, ``)
+}
+
+func (s *Store) query(ctx context.Context, where string, args ...any) ([]digest.Subscription, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, platform, team_id, channel_id, spec, zone, created_by, created_at, last_slot, disabled
-		FROM subscriptions ORDER BY id`)
+		FROM subscriptions `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list subscriptions: %w", err)
 	}
@@ -192,6 +201,3 @@ func (s *Store) Disable(ctx context.Context, id int64, reason string) error {
 	}
 	return nil
 }
-
-// ErrClosed is returned after Close.
-var ErrClosed = errors.New("store closed")

@@ -5,11 +5,43 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/careerbot/careerbot/bot/digest"
 )
+
+// TestOneSubscriptionPerChannel: adding to a channel replaces its subscription, also when
+// many add at once.
+func TestOneSubscriptionPerChannel(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	created := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	m := digest.NewManager(s, composer(t), func() time.Time { return created })
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, _, err := m.Subscribe(ctx, "slack", "T1", "C1", fmt.Sprintf("daily 0%d:00", i+1), "UTC", "U1"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	subs, err := s.ListChannel(ctx, "slack", "C1")
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("C1 has %d subscriptions (%v), want 1", len(subs), err)
+	}
+	if all, _ := s.List(ctx); len(all) != 1 {
+		t.Errorf("%d subscriptions in all, want 1", len(all))
+	}
+}
 
 func TestStore(t *testing.T) {
 	ctx := context.Background()
