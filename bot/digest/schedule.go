@@ -3,9 +3,12 @@ package digest
 import (
 	"errors"
 	"fmt"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -76,17 +79,31 @@ func LoadZone(zone string) (*time.Location, error) {
 	if loc, ok := zones.Load(zone); ok {
 		return loc.(*time.Location), nil
 	}
+	// Only canonical names: the zone database would also take "America/./Chicago" and
+	// endless other spellings of one zone, each a new cache entry.
+	if !zoneName.MatchString(zone) || path.Clean(zone) != zone {
+		return nil, fmt.Errorf("%w: unknown time zone %q: use an IANA name such as America/Chicago or UTC", ErrSchedule, zone)
+	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return nil, fmt.Errorf("%w: unknown time zone %q: use an IANA name such as America/Chicago or UTC", ErrSchedule, zone)
 	}
-	zones.Store(zone, loc)
+	if zoneCount.Add(1) <= maxZones {
+		zones.Store(zone, loc)
+	}
 	return loc, nil
 }
 
 // zones caches loaded locations: time.LoadLocation reads and parses the zone's rules every
-// time, a few kilobytes each, which 100,000 subscriptions would multiply.
-var zones sync.Map
+// time, a few kilobytes each, which 100,000 subscriptions would multiply. The zone database
+// has about 600 names; the cache stops growing well past that.
+var (
+	zones     sync.Map
+	zoneCount atomic.Int64
+	zoneName  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$`)
+)
+
+const maxZones = 2000
 
 var weekdays = map[string]int{
 	"sunday": 0, "sun": 0, "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,

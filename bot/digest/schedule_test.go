@@ -63,6 +63,10 @@ func TestParseScheduleRefuses(t *testing.T) {
 		{"daily", "Mars/Olympus"}, // unknown zone
 		{"daily", ""},
 		{"daily", "Local"},
+		{"daily", "America/./Chicago"}, // another spelling of a real zone
+		{"daily", "America//Chicago"},
+		{"daily", "../../etc/passwd"},
+		{"daily", "/etc/localtime"},
 	} {
 		_, err := ParseSchedule(tt.spec, tt.zone)
 		if err == nil || !errors.Is(err, ErrSchedule) {
