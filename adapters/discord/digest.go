@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -49,11 +48,11 @@ func (p DigestPoster) PostDigest(ctx context.Context, sub digest.Subscription, d
 	return digestError(err)
 }
 
-// Discord's JSON error codes for a channel the bot can no longer post in.
+// Discord's JSON error codes for a channel the bot can no longer post in. Missing
+// Permissions (50013) is not one: a channel made read-only for a while comes back.
 const (
-	codeUnknownChannel     = 10003
-	codeMissingAccess      = 50001
-	codeMissingPermissions = 50013
+	codeUnknownChannel = 10003
+	codeMissingAccess  = 50001
 )
 
 func digestError(err error) error {
@@ -64,16 +63,13 @@ func digestError(err error) error {
 	if errors.As(err, &rl) && rl.RateLimit != nil && rl.TooManyRequests != nil {
 		return fmt.Errorf("discord: %w", &digest.RateLimitedError{After: rl.RetryAfter})
 	}
+	// Only Discord's own error codes disable a subscription: a 404 from a misconfigured
+	// proxy or DISCORD_API_URL must not switch every digest off.
 	var re *discordgo.RESTError
-	if errors.As(err, &re) {
-		if re.Message != nil {
-			switch re.Message.Code {
-			case codeUnknownChannel, codeMissingAccess, codeMissingPermissions:
-				return fmt.Errorf("discord: %s: %w", re.Message.Message, digest.ErrChannelGone)
-			}
-		}
-		if re.Response != nil && re.Response.StatusCode == http.StatusNotFound {
-			return fmt.Errorf("discord: channel not found: %w", digest.ErrChannelGone)
+	if errors.As(err, &re) && re.Message != nil {
+		switch re.Message.Code {
+		case codeUnknownChannel, codeMissingAccess:
+			return fmt.Errorf("discord: %s: %w", re.Message.Message, digest.ErrChannelGone)
 		}
 	}
 	return fmt.Errorf("discord: %w", err)

@@ -15,7 +15,7 @@ import (
 func TestDigestCommands(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	kb, _ := knowledge.Default()
-	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub), Digests: digest.NewManager(digest.NewMemoryStore(), digest.NewComposer(kb), nil)})
+	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub), Digests: digest.NewManager(digest.NewMemoryStore(), digest.NewComposer(kb), digest.ManagerOptions{})})
 	if err != nil {
 		t.Fatal(err)
 	}

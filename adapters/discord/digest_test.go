@@ -58,6 +58,14 @@ func TestDigestPoster(t *testing.T) {
 	if err := p.PostDigest(context.Background(), sub, d); !errors.Is(err, digest.ErrChannelGone) {
 		t.Errorf("Missing Access: %v, want ErrChannelGone", err)
 	}
+	status, reply = 403, `{"code":50013,"message":"Missing Permissions"}`
+	if err := p.PostDigest(context.Background(), sub, d); err == nil || errors.Is(err, digest.ErrChannelGone) {
+		t.Errorf("Missing Permissions: %v, want a retryable error", err)
+	}
+	status, reply = 404, `<html>not found</html>`
+	if err := p.PostDigest(context.Background(), sub, d); err == nil || errors.Is(err, digest.ErrChannelGone) {
+		t.Errorf("a 404 that is not Discord's: %v, want a retryable error", err)
+	}
 	status, reply = 429, `{"retry_after":0.05,"global":false,"message":"You are being rate limited."}`
 	var rl *digest.RateLimitedError
 	if err := p.PostDigest(context.Background(), sub, d); !errors.As(err, &rl) || rl.After <= 0 {

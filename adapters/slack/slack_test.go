@@ -365,7 +365,7 @@ func TestDigestCommands(t *testing.T) {
 	kb, _ := knowledge.Default()
 	store := digest.NewMemoryStore()
 	b, _ := bot.New(kb, bot.Options{})
-	a, err := New(b, Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: f.srv.URL + "/", Digests: digest.NewManager(store, digest.NewComposer(kb), nil)})
+	a, err := New(b, Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: f.srv.URL + "/", Digests: digest.NewManager(store, digest.NewComposer(kb), digest.ManagerOptions{})})
 	if err != nil {
 		t.Fatal(err)
 	}

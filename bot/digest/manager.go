@@ -13,23 +13,52 @@ import (
 // subscription, stop it, preview a digest. Each channel has at most one subscription; a new
 // one replaces the old. Adapters call it; the scheduler picks changes up at its next tick.
 type Manager struct {
-	store Store
-	comp  *Composer
-	now   func() time.Time
+	store     Store
+	comp      *Composer
+	now       func() time.Time
+	platforms map[string]bool
+	changed   func()
+}
+
+// ManagerOptions tune a Manager. The zero value accepts every platform.
+type ManagerOptions struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Platforms, when set, are the platforms digests can be posted to; subscribing on
+	// another is refused rather than stored and never posted.
+	Platforms []string
+	// Changed is called after a subscription is added or removed (the scheduler reloads).
+	Changed func()
 }
 
 // NewManager builds a manager over a store.
-func NewManager(store Store, comp *Composer, now func() time.Time) *Manager {
-	if now == nil {
-		now = time.Now
+func NewManager(store Store, comp *Composer, opts ManagerOptions) *Manager {
+	m := &Manager{store: store, comp: comp, now: opts.Now, changed: opts.Changed}
+	if m.now == nil {
+		m.now = time.Now
 	}
-	return &Manager{store: store, comp: comp, now: now}
+	if m.changed == nil {
+		m.changed = func() {}
+	}
+	if opts.Platforms != nil {
+		m.platforms = map[string]bool{}
+		for _, p := range opts.Platforms {
+			m.platforms[p] = true
+		}
+	}
+	return m
 }
+
+// ErrPlatform is returned when digests cannot be posted to the platform asked for.
+var ErrPlatform = errors.New("digests cannot be posted to this platform here")
 
 // Subscribe makes channel receive digests on schedule spec in zone, replacing any earlier
 // subscription of the channel. It returns the subscription and its first slot. Invalid
 // input is refused (ErrSchedule) and nothing is stored.
 func (m *Manager) Subscribe(ctx context.Context, platform, team, channel, spec, zone, user string) (Subscription, Slot, error) {
+	if m.platforms != nil && !m.platforms[platform] {
+		return Subscription{}, Slot{}, fmt.Errorf("%w: %s needs its bot token configured", ErrPlatform, platform)
+	}
 	s, err := ParseSchedule(spec, zone)
 	if err != nil {
 		return Subscription{}, Slot{}, err
@@ -43,6 +72,7 @@ func (m *Manager) Subscribe(ctx context.Context, platform, team, channel, spec, 
 	if err != nil {
 		return Subscription{}, Slot{}, err
 	}
+	m.changed()
 	return added, s.Next(now), nil
 }
 
@@ -57,6 +87,7 @@ func (m *Manager) Unsubscribe(ctx context.Context, platform, channel string) (in
 		switch err := m.store.Remove(ctx, s.ID); {
 		case err == nil:
 			n++
+			m.changed()
 		case !errors.Is(err, ErrNotFound): // already gone: someone else stopped it
 			return n, err
 		}

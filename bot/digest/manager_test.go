@@ -12,7 +12,7 @@ func TestManager(t *testing.T) {
 	ctx := context.Background()
 	st := NewMemoryStore()
 	now := utc("2026-01-01 12:00")
-	m := NewManager(st, composer(t), func() time.Time { return now })
+	m := NewManager(st, composer(t), ManagerOptions{Now: func() time.Time { return now }})
 	sub, next, err := m.Subscribe(ctx, "slack", "T1", "C1", "weekly monday 09:00", "America/Chicago", "U1")
 	if err != nil {
 		t.Fatal(err)
@@ -63,5 +63,16 @@ func TestZones(t *testing.T) {
 		if _, err := LoadZone(z); err != nil {
 			t.Errorf("%s: %v", z, err)
 		}
+	}
+}
+
+func TestManagerRefusesPlatformsItCannotPost(t *testing.T) {
+	changes := 0
+	m := NewManager(NewMemoryStore(), composer(t), ManagerOptions{Platforms: []string{"slack"}, Changed: func() { changes++ }})
+	if _, _, err := m.Subscribe(context.Background(), "discord", "G1", "C1", "daily", "UTC", "U1"); !errors.Is(err, ErrPlatform) {
+		t.Errorf("discord without a poster: %v, want ErrPlatform", err)
+	}
+	if _, _, err := m.Subscribe(context.Background(), "slack", "T1", "C1", "daily", "UTC", "U1"); err != nil || changes != 1 {
+		t.Errorf("slack: %v, %d change notices; want nil and 1", err, changes)
 	}
 }

@@ -20,6 +20,14 @@ type Config struct {
 	Pace map[string]time.Duration
 	// MaxAttempts bounds tries of one slot when rate limited. 0 means 5.
 	MaxAttempts int
+	// MaxWait is the longest Retry-After waited out inside a tick; a longer one gives the
+	// slot back to be retried at a later tick, so one channel cannot stall the others.
+	// 0 means 30 seconds.
+	MaxWait time.Duration
+	// PostTimeout bounds one post. Posts in flight are not cut short by shutdown: a post
+	// the platform accepted but we cancelled would be posted again after the restart.
+	// 0 means 20 seconds.
+	PostTimeout time.Duration
 	// Sleep waits (tests replace it). nil means a timer that ctx can cut short.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Logger receives what happened to each slot; nil discards it.
@@ -39,10 +47,20 @@ type Scheduler struct {
 	cfg     Config
 	log     *slog.Logger
 
-	mu    sync.Mutex
-	queue slotQueue
-	byID  map[int64]*entry
-	pace  map[string]*pacer
+	mu     sync.Mutex
+	queue  slotQueue
+	byID   map[int64]*entry
+	pace   map[string]*pacer
+	reload chan struct{}
+}
+
+// Reload asks Run to reload subscriptions before its next tick: a subscription was added
+// or removed in this process. It never blocks.
+func (s *Scheduler) Reload() {
+	select {
+	case s.reload <- struct{}{}:
+	default:
+	}
 }
 
 type entry struct {
@@ -63,13 +81,19 @@ func New(store Store, comp *Composer, posters map[string]Poster, cfg Config) *Sc
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 5
 	}
+	if cfg.MaxWait <= 0 {
+		cfg.MaxWait = 30 * time.Second
+	}
+	if cfg.PostTimeout <= 0 {
+		cfg.PostTimeout = 20 * time.Second
+	}
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleep
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Scheduler{store: store, comp: comp, posters: posters, cfg: cfg, log: cfg.Logger, byID: map[int64]*entry{}, pace: map[string]*pacer{}}
+	s := &Scheduler{store: store, comp: comp, posters: posters, cfg: cfg, log: cfg.Logger, byID: map[int64]*entry{}, pace: map[string]*pacer{}, reload: make(chan struct{}, 1)}
 	for p, d := range cfg.Pace {
 		s.pace[p] = &pacer{interval: d}
 	}
@@ -234,7 +258,9 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 				return s.release(ctx, j, err)
 			}
 		}
-		err = poster.PostDigest(ctx, sub, d)
+		postCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.PostTimeout)
+		err = poster.PostDigest(postCtx, sub, d)
+		cancel()
 		var rl *RateLimitedError
 		switch {
 		case err == nil:
@@ -247,7 +273,7 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 			}
 			s.drop(sub.ID)
 			return disabled
-		case errors.As(err, &rl) && attempt < s.cfg.MaxAttempts && now.Add(rl.After).Sub(j.slot.At) <= s.cfg.Grace:
+		case errors.As(err, &rl) && attempt < s.cfg.MaxAttempts && rl.After <= s.cfg.MaxWait && now.Add(rl.After).Sub(j.slot.At) <= s.cfg.Grace:
 			log.Warn("digest rate limited; waiting", "retry_after", rl.After)
 			if err := s.cfg.Sleep(ctx, rl.After); err != nil {
 				return s.release(ctx, j, err)
@@ -315,20 +341,37 @@ func (p *pacer) wait(now time.Time) time.Duration {
 	return d
 }
 
-// Run loads the subscriptions and ticks every interval until ctx is done, reloading them
-// each time so subscriptions added elsewhere (the CLI, another replica) are picked up.
+// Run loads the subscriptions and ticks every interval until ctx is done. It reloads them
+// when Reload asks and at least once a minute, so subscriptions added elsewhere (the CLI,
+// another replica) are picked up without reading the whole store at every tick.
 func (s *Scheduler) Run(ctx context.Context, interval time.Duration) error {
 	if interval <= 0 {
 		interval = 15 * time.Second
 	}
+	const reloadEvery = time.Minute
+	var loaded time.Time
 	for {
-		if err := s.Load(ctx); err != nil {
-			s.log.Error("digest: loading subscriptions failed", "err", err)
-		} else {
+		select {
+		case <-s.reload:
+			loaded = time.Time{}
+		default:
+		}
+		if time.Since(loaded) >= reloadEvery {
+			if err := s.Load(ctx); err != nil {
+				s.log.Error("digest: loading subscriptions failed", "err", err)
+			} else {
+				loaded = time.Now()
+			}
+		}
+		if !loaded.IsZero() {
 			s.Tick(ctx, time.Now())
 		}
-		if err := sleep(ctx, interval); err != nil {
+		select {
+		case <-ctx.Done():
 			return nil
+		case <-s.reload:
+			loaded = time.Time{}
+		case <-time.After(interval):
 		}
 	}
 }

@@ -291,3 +291,29 @@ func TestPacing(t *testing.T) {
 		t.Errorf("5 posts paced 1s apart: posted %d, waited %v in total, want about 4s", p.count(), total)
 	}
 }
+
+func TestLongRetryAfterGivesTheSlotBack(t *testing.T) {
+	ctx := context.Background()
+	st := NewMemoryStore()
+	p := &recPoster{fail: func(_ Subscription, n int) error {
+		if n == 1 {
+			return &RateLimitedError{After: 10 * time.Minute}
+		}
+		return nil
+	}}
+	add(t, st, "C1", "daily 09:00", "UTC", utc("2026-01-01 00:00"))
+	sl := &fakeSleep{}
+	s := setup(t, st, p, Config{Sleep: sl.sleep})
+	if r := s.Tick(ctx, utc("2026-01-01 09:00")); r.Failed != 1 {
+		t.Fatalf("first tick %+v, want the slot given back", r)
+	}
+	for _, d := range sl.slept {
+		if d >= time.Minute {
+			t.Errorf("slept %v inside a tick", d)
+		}
+	}
+	s.Tick(ctx, utc("2026-01-01 09:11"))
+	if p.count() != 1 {
+		t.Errorf("posts %d, want the slot posted at a later tick", p.count())
+	}
+}

@@ -73,7 +73,19 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	}
 	defer store.Close()
 	composer := digest.NewComposer(kb)
-	manager := digest.NewManager(store, composer, nil)
+	var platforms []string // where digests can be posted: a bot token is needed to post
+	if cfg.slackBotToken != "" {
+		platforms = append(platforms, "slack")
+	}
+	if cfg.discordToken != "" {
+		platforms = append(platforms, "discord")
+	}
+	var sched *digest.Scheduler
+	manager := digest.NewManager(store, composer, digest.ManagerOptions{Platforms: platforms, Changed: func() {
+		if sched != nil {
+			sched.Reload()
+		}
+	}})
 
 	mux := http.NewServeMux()
 	var ready []readiness
@@ -135,7 +147,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	if err != nil {
 		return err
 	}
-	sched := digest.New(store, composer, posters, digest.Config{
+	sched = digest.New(store, composer, posters, digest.Config{
 		Grace: cfg.digestGrace, Logger: log.With("component", "digest"),
 		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
 	})

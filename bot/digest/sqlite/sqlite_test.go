@@ -22,7 +22,7 @@ func TestOneSubscriptionPerChannel(t *testing.T) {
 	}
 	defer s.Close()
 	created := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	m := digest.NewManager(s, composer(t), func() time.Time { return created })
+	m := digest.NewManager(s, composer(t), digest.ManagerOptions{Now: func() time.Time { return created }})
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
