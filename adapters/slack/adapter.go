@@ -73,8 +73,11 @@ type Adapter struct {
 	log     *slog.Logger
 	digests digests
 
-	// work tracks answers still being posted, so shutdown can wait for them.
-	work sync.WaitGroup
+	// work tracks answers still being posted, so shutdown can wait for them; closing
+	// stops new work from starting once shutdown waits.
+	workMu  sync.Mutex
+	closing bool
+	work    sync.WaitGroup
 	// postCtx outlives each request: an answer is posted after the event is acknowledged.
 	postCtx context.Context
 	stop    context.CancelFunc
@@ -136,6 +139,9 @@ func (c Config) httpClient() *http.Client {
 
 // Shutdown waits for answers still being posted, until ctx is done; then it cancels them.
 func (a *Adapter) Shutdown(ctx context.Context) error {
+	a.workMu.Lock()
+	a.closing = true
+	a.workMu.Unlock()
 	done := make(chan struct{})
 	go func() { a.work.Wait(); close(done) }()
 	select {
@@ -150,6 +156,12 @@ func (a *Adapter) Shutdown(ctx context.Context) error {
 
 // later runs f after the current request has been acknowledged, tracked for shutdown.
 func (a *Adapter) later(f func(ctx context.Context)) {
+	a.workMu.Lock()
+	defer a.workMu.Unlock()
+	if a.closing {
+		a.log.Warn("slack event arrived during shutdown; not answered")
+		return
+	}
 	a.work.Add(1)
 	go func() {
 		defer a.work.Done()
@@ -176,6 +188,9 @@ func (a *Adapter) post(ctx context.Context, channel string, opts ...slack.MsgOpt
 		}
 	}
 }
+
+// ackBudget is how long an answer carried in an acknowledgement may take: Slack waits 3 s.
+const ackBudget = 2500 * time.Millisecond
 
 // conversation is the bot's context key: one per user per channel and thread.
 func conversation(team, channel, thread, user string) string {

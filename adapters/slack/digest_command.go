@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -48,6 +49,9 @@ func (a *Adapter) digestCommand(ctx context.Context, cmd slack.SlashCommand, arg
 		}
 		return say("This channel's digest:\n" + strings.Join(lines, "\n"))
 	case "off", "stop", "unsubscribe", "remove", "cancel":
+		if why := a.mayManage(ctx, cmd.UserID); why != "" {
+			return say(why)
+		}
 		n, err := a.digests.Unsubscribe(ctx, "slack", cmd.ChannelID)
 		if err != nil {
 			a.log.Error("digest unsubscribe failed", "err", err)
@@ -68,6 +72,9 @@ func (a *Adapter) digestCommand(ctx context.Context, cmd slack.SlashCommand, arg
 		}
 		return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: digestText(d), Blocks: slack.Blocks{BlockSet: DigestBlocks(d)}}
 	}
+	if why := a.mayManage(ctx, cmd.UserID); why != "" {
+		return say(why)
+	}
 	spec, zone := a.scheduleArgs(ctx, cmd.UserID, args)
 	sub, next, err := a.digests.Subscribe(ctx, "slack", cmd.TeamID, cmd.ChannelID, spec, zone, cmd.UserID)
 	if err != nil {
@@ -78,6 +85,29 @@ func (a *Adapter) digestCommand(ctx context.Context, cmd slack.SlashCommand, arg
 
 // digestText is a digest's plain-text fallback.
 func digestText(d digest.Digest) string { return clip(escape(digest.Text(d)), maxFallbackText) }
+
+// mayManage says why a user may not change a channel's digest, or "" if they may: full
+// members may, guests (restricted accounts) and bots may not. Slack has no per-channel
+// "manage" permission an app can read without admin scopes, so this is the line drawn.
+func (a *Adapter) mayManage(ctx context.Context, user string) string {
+	u, err := a.userInfo(ctx, user)
+	switch {
+	case err != nil:
+		return "I couldn't check who you are right now; try again in a moment."
+	case u.IsBot:
+		return "Bots can't change digests."
+	case u.IsRestricted || u.IsUltraRestricted:
+		return "Guests can't change this channel's digest; ask a member of the workspace."
+	}
+	return ""
+}
+
+// userInfo looks a user up, quickly: it runs inside Slack's 3-second window.
+func (a *Adapter) userInfo(ctx context.Context, user string) (*slack.User, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return a.api.GetUserInfoContext(ctx, user)
+}
 
 // scheduleArgs splits "weekly monday 09:00 America/Chicago" into the schedule and the zone;
 // without a zone it is the user's own, from their Slack profile, or UTC.
@@ -92,7 +122,7 @@ func (a *Adapter) scheduleArgs(ctx context.Context, user string, args []string) 
 		}
 	}
 	zone = "UTC"
-	if u, err := a.api.GetUserInfoContext(ctx, user); err == nil && u.TZ != "" {
+	if u, err := a.userInfo(ctx, user); err == nil && u.TZ != "" {
 		zone = u.TZ
 	} else if err != nil {
 		a.log.Warn("slack users.info failed; using UTC", "err", err)

@@ -65,6 +65,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		if c.method == "users.info" {
+			if c.form.Get("user") == "UGUEST" {
+				io.WriteString(w, `{"ok":true,"user":{"id":"UGUEST","tz":"UTC","is_restricted":true}}`)
+				return
+			}
 			io.WriteString(w, `{"ok":true,"user":{"id":"U1","tz":"America/New_York"}}`)
 			return
 		}
@@ -371,8 +375,8 @@ func TestDigestCommands(t *testing.T) {
 	}
 	mux := http.NewServeMux()
 	a.Routes(mux)
-	ask := func(text string) string {
-		form := url.Values{"command": {"/career"}, "text": {text}, "team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {"U1"}}
+	askAs := func(user, text string) string {
+		form := url.Values{"command": {"/career"}, "text": {text}, "team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {user}}
 		w := serve(mux, signed("/slack/commands", "application/x-www-form-urlencoded", form.Encode(), time.Now()))
 		var msg struct {
 			ResponseType string `json:"response_type"`
@@ -383,6 +387,10 @@ func TestDigestCommands(t *testing.T) {
 			t.Errorf("/career %s: response type %q, want ephemeral", text, msg.ResponseType)
 		}
 		return msg.Text
+	}
+	ask := func(text string) string { return askAs("U1", text) }
+	if got := askAs("UGUEST", "digest daily 09:00"); !strings.Contains(got, "Guests can't") {
+		t.Errorf("a guest subscribing: %q, want it refused", got)
 	}
 	tests := []struct{ text, want string }{
 		{"digest", "Scheduled job-outlook digests"},

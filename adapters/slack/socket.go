@@ -84,12 +84,20 @@ func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
 	case socketmode.EventTypeEventsAPI:
 		a.ack(c, req)
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
-		if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+		if !ok {
+			return
+		}
+		// A retry may come in a new envelope; the event id inside stays the same.
+		key := "envelope:" + req.EnvelopeID
+		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && cb.EventID != "" {
+			key = cb.EventID
+		}
+		if !a.seen.first(key) {
 			return
 		}
 		a.later(func(ctx context.Context) {
 			if err := a.event(ctx, ev); err != nil {
-				a.seen.forget("envelope:" + req.EnvelopeID)
+				a.seen.forget(key)
 				a.log.Error("slack event failed", "envelope_id", req.EnvelopeID, "err", err)
 			}
 		})
@@ -103,7 +111,13 @@ func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
 			a.ack(c, req)
 			return
 		}
-		a.ack(c, req, a.command(a.postCtx, cmd))
+		// Answered off the event loop: /career digest may look the user up first, and
+		// the loop must keep acknowledging other envelopes meanwhile.
+		a.later(func(ctx context.Context) {
+			ctx, cancel := context.WithTimeout(ctx, ackBudget)
+			defer cancel()
+			a.ack(c, req, a.command(ctx, cmd))
+		})
 	case socketmode.EventTypeInteractive:
 		a.ack(c, req)
 		if cb, ok := evt.Data.(slack.InteractionCallback); ok && a.seen.first("envelope:"+req.EnvelopeID) {

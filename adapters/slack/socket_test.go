@@ -64,6 +64,7 @@ func TestSocketModeSlashCommandAnswersInAck(t *testing.T) {
 	ack := &recAcker{}
 	cmd := slack.SlashCommand{Command: "/career", Text: "wat degree do i need", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
 	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-2"}}, ack)
+	a.work.Wait() // answered off the event loop
 	if len(ack.acks) != 1 || len(ack.acks[0].payload) != 1 {
 		t.Fatalf("acks %+v, want one ack carrying the answer", ack.acks)
 	}
