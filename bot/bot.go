@@ -165,6 +165,11 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		if a.unsupported >= 0 {
 			return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), best
 		}
+		// "how many jobs in 2041", "salary in 2019": figures for a year the profile
+		// does not have are not this profile's figures.
+		if ix.yearReply >= 0 && a.year != 0 && (a.unknownYear || ix.undated[best]) {
+			return ix.fallback(KindFallback, ix.unsupTxt[ix.yearReply], conf), best
+		}
 		if ps != nil {
 			parts := make([]Part, 0, len(ps))
 			c := 1.0

@@ -87,6 +87,10 @@ type index struct {
 	topicIDs []string // in file order, for help
 	// defaultTopic answers a question that names the occupation and nothing else, or -1.
 	defaultTopic int
+	// years the profile has figures for; yearReply is the unsupported reply for others.
+	years     map[int]bool
+	yearReply int
+	undated   []bool // per topic: its figures have no year
 }
 
 // words turns text into normalized words the way questions are read, without spelling
@@ -357,6 +361,16 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.buckets = spellBuckets(ix.vocab)
 	for _, ps := range ix.phrases {
 		slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
+	}
+	ix.years = map[int]bool{p.Employment.Year: true, p.Outlook.BaseYear: true, p.Outlook.ProjectedYear: true}
+	ix.yearReply = -1
+	for i, u := range kb.Language.Unsupported {
+		if u.ID == "year" {
+			ix.yearReply = i
+		}
+	}
+	for _, t := range kb.Topics {
+		ix.undated = append(ix.undated, t.Undated)
 	}
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL

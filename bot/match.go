@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -63,6 +64,8 @@ type analysis struct {
 	smallMask        uint64 // positions covered by smalltalk phrases
 	smallLong        bool   // a phrase of two words or more about the bot itself matched
 	anchored         bool   // the question names the occupation or a job word
+	year             int    // a year named in the question, or 0
+	unknownYear      bool   // a year the profile has no figures for
 	foreignMine      bool   // "my" before a word the bot does not know
 }
 
@@ -96,6 +99,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false
+	a.year, a.unknownYear = 0, false
 	return a
 }
 
@@ -270,6 +274,12 @@ func (ix *index) match(a *analysis) {
 				}
 			}
 		}
+		if t.num && len(t.word) == 4 {
+			if y, _ := strconv.Atoi(t.word); y >= 1900 && y <= 2100 {
+				a.year = y
+				a.unknownYear = a.unknownYear || !ix.years[y]
+			}
+		}
 		if t.stop || t.sep || t.num {
 			continue
 		}
@@ -358,7 +368,7 @@ func (a *analysis) resolve() {
 		return h.start >= o.start && h.end <= o.end && o.end-o.start > h.end-h.start
 	}
 	isName := func(k roleKind) bool {
-		return k == roleEntity || k == roleSubject || k == roleRelated || k == roleOther
+		return k == roleEntity || k == roleSubject || k == roleRelated || k == roleOther || k == roleUnsupported
 	}
 	kept := a.hits[:0]
 	for _, h := range a.hits {
@@ -371,8 +381,11 @@ func (a *analysis) resolve() {
 			if !isName(o.r.kind) || !inside(h, o) && !(h.r.kind == roleOther && o.r.kind != roleOther && h.start >= o.start && h.end <= o.end) {
 				continue
 			}
-			switch h.r.kind {
-			case roleKeyword, roleEntity, roleSubject, roleRelated, roleOther, roleUnsupported:
+			switch {
+			case o.r.kind == roleUnsupported && h.r.kind != roleOther:
+				// An unsupported phrase ("nursing homes") only outranks an occupation
+				// ("nursing") inside it; its own words still count for topics.
+			case h.r.kind == roleKeyword, h.r.kind == roleEntity, h.r.kind == roleSubject, h.r.kind == roleRelated, h.r.kind == roleOther, h.r.kind == roleUnsupported:
 				drop = true
 			}
 		}
@@ -490,7 +503,9 @@ func (ix *index) facet(a *analysis, t int) (fi, ei int) {
 	ei = -1
 	for k, kind := range entityKinds {
 		if f, ok := ti.kinds[kind]; ok && a.entity[k] >= 0 && f < len(scores) {
-			scores[f] += 1.2
+			// A named entity outranks two-word facet words: "highest paid in hospitals"
+			// is about hospitals (and the answer says the profile has only medians there).
+			scores[f] += 3
 			ei = a.entity[k]
 		}
 	}

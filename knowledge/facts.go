@@ -394,12 +394,13 @@ func (b *Base) buildFacts() {
 	b.buildEntities()
 }
 
+// industryNames lists industries with semicolons: their names have commas of their own.
 func industryNames(in []Industry) string {
 	names := make([]string, len(in))
 	for i, x := range in {
 		names[i] = lowerFirst(x.Name)
 	}
-	return joinList(names)
+	return strings.Join(names, "; ")
 }
 
 func (b *Base) buildEntities() {

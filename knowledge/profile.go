@@ -187,7 +187,10 @@ type Topic struct {
 	Question string `yaml:"question"` // an example shown in help and suggestions
 	// Default marks the topic answered when a question names the occupation and nothing
 	// else ("what's a medical registrar?").
-	Default  bool     `yaml:"default"`
+	Default bool `yaml:"default"`
+	// Undated marks a topic whose figures have no year in the profile (pay): a question
+	// that names a year gets the "year" reply of language.unsupported instead.
+	Undated  bool     `yaml:"undated"`
 	Keywords []string `yaml:"keywords"`
 	// WeakKeywords point at the topic less surely ("make" for pay).
 	WeakKeywords []string `yaml:"weak_keywords"`

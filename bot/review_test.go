@@ -1,0 +1,41 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestReviewFindings pins answers a reviewer found wrong: each must now be right, or an
+// honest "the profile does not say".
+func TestReviewFindings(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		q        string
+		answered bool
+		lead     string // the lead must contain this
+		not      string // and must not contain this
+	}{
+		{"which industry pays the lowest", true, "$44,990", "$77,290"},
+		{"which industry pays the least", true, "$44,990", "$77,290"},
+		{"which industry has the fewest jobs", true, "only the five largest", ""},
+		{"how many jobs in 2041", false, "no figures for other years", "39,900"},
+		{"how much did they make in 2020", false, "does not say which year", "$55,560"},
+		{"salary in 2031?", false, "does not say which year", "$55,560"},
+		{"how many jobs will there be in 2031", true, "46,900", ""},
+		{"how much do health information managers make", false, "medical and health services managers", "$55,560"},
+		{"what is the starting salary", false, "no figures by experience", "$55,560"},
+		{"highest paid in hospitals", true, "only the median for each industry", "$98,490"},
+		{"how much do medical registrars make in the federal government", false, "five largest employers", "$55,560"},
+		{"median wage in nursing homes", false, "five largest employers", ""},
+		{"define health informatics", true, "advise organizations", "median wage is the wage"},
+		{"do they work weekends", false, "nothing about nights, weekends", ""},
+		{"k", false, "Okay", "welcome"},
+	}
+	for _, tt := range tests {
+		r := b.Answer(context.Background(), Request{Text: tt.q})
+		if r.Answered != tt.answered || !strings.Contains(r.Lead, tt.lead) || tt.not != "" && strings.Contains(r.Lead, tt.not) {
+			t.Errorf("Answer(%q) = answered %v, lead %q; want answered %v, lead containing %q and not %q", tt.q, r.Answered, r.Lead, tt.answered, tt.lead, tt.not)
+		}
+	}
+}
