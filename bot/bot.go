@@ -53,7 +53,7 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 		opts.Now = time.Now
 	}
 	ix := newIndex(kb)
-	return &Bot{ix: ix, spell: newSpeller(ix.buckets), mem: newMemory(opts.ContextTTL, opts.MaxConversations, opts.Now)}, nil
+	return &Bot{ix: ix, spell: newSpeller(ix.vocab), mem: newMemory(opts.ContextTTL, opts.MaxConversations, opts.Now)}, nil
 }
 
 // Topic is a topic as help and autocomplete show it.

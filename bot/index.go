@@ -75,9 +75,8 @@ type index struct {
 	example  map[string][]float32 // word -> weight per topic, from example questions
 	vocab    map[string]bool      // every word the bot knows
 	synonyms map[string][]string
-	subject  map[string]bool     // words of the occupation's own names
-	anchors  map[string]bool     // words that make a question about work
-	buckets  map[byte][][]string // vocabulary by first letter, then by length
+	subject  map[string]bool // words of the occupation's own names
+	anchors  map[string]bool // words that make a question about work
 	entities map[string][]knowledge.Entity
 	small    []knowledge.Smalltalk
 	smallTxt []string // expanded smalltalk replies
@@ -204,7 +203,7 @@ func newIndex(kb *knowledge.Base) *index {
 	}
 	read := func(s string) term {
 		ws := ix.words(s)
-		return term{ws, strings.Join(ws, " ")}
+		return term{ws, phraseKey(ws)}
 	}
 	keywords := make([][]term, n)
 	facetWords := make([][][]term, n)
@@ -242,7 +241,9 @@ func newIndex(kb *knowledge.Base) *index {
 		ix.topicIDs = append(ix.topicIDs, t.ID)
 		for _, tm := range keywords[ti] {
 			w := (1 + 0.25*float32(len(tm.ws)-1)) / float32(math.Sqrt(float64(max(keywordDF[tm.key], 1))))
-			ix.add(tm.ws, role{kind: roleKeyword, topic: int16(ti), weight: w})
+			if len(tm.ws) > 0 {
+				ix.addKey(tm.ws, tm.key, role{kind: roleKeyword, topic: int16(ti), weight: w})
+			}
 		}
 		for _, k := range t.WeakKeywords {
 			ws := ix.words(k)
@@ -255,7 +256,9 @@ func newIndex(kb *knowledge.Base) *index {
 				if ix.allSubject(tm.ws) || allStop(tm.ws) {
 					w = 0 // "cancer registrars" names the occupation and "do i need" nothing: not a topic
 				}
-				ix.add(tm.ws, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
+				if len(tm.ws) > 0 {
+					ix.addKey(tm.ws, tm.key, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
+				}
 			}
 		}
 		for _, e := range t.Examples {
@@ -343,8 +346,7 @@ func newIndex(kb *knowledge.Base) *index {
 		f, _ := kb.Fact(name)
 		know(f.Text)
 		for _, fl := range f.Fields {
-			know(fl.Label)
-			know(fl.Value)
+			know(fl.Value) // labels are few short words, all in values or lists too
 		}
 	}
 	for w := range stopwords {
@@ -358,9 +360,10 @@ func newIndex(kb *knowledge.Base) *index {
 	for from := range ix.synonyms {
 		ix.vocab[from] = true
 	}
-	ix.buckets = spellBuckets(ix.vocab)
 	for _, ps := range ix.phrases {
-		slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
+		if len(ps) > 1 {
+			slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
+		}
 	}
 	ix.years = map[int]bool{p.Employment.Year: true, p.Outlook.BaseYear: true, p.Outlook.ProjectedYear: true}
 	ix.yearReply = -1
@@ -406,12 +409,18 @@ func (ix *index) add(ws []string, r role) {
 	if len(ws) == 0 {
 		return
 	}
-	var key string
+	ix.addKey(ws, phraseKey(ws), r)
+}
+
+func phraseKey(ws []string) string {
 	if len(ws) == 1 {
-		key = ws[0]
-	} else {
-		key = strings.Join(ws, " ")
+		return ws[0]
 	}
+	return strings.Join(ws, " ")
+}
+
+// addKey is add with the phrase's key already made.
+func (ix *index) addKey(ws []string, key string, r role) {
 	if p, ok := ix.byWords[key]; ok {
 		for _, old := range p.roles {
 			if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx && old.ekind == r.ekind {

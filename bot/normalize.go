@@ -120,12 +120,15 @@ func lowerText(dst []byte, s string) []byte {
 	for i, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z':
-			// The common case, kept cheap.
+			// The common case, kept cheap: a run of lower-case letters at once.
 			if prev == '0' && !ordinalSuffix(s[i:]) {
 				space()
 			}
 			sb.b = append(sb.b, byte(r))
 			prev = 'a'
+			continue
+		case r == ' ':
+			space()
 			continue
 		case r >= 'A' && r <= 'Z':
 			r += 'a' - 'A'

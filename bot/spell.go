@@ -36,14 +36,19 @@ func maxEdits(n int) int {
 // goroutines; unknown words repeat a lot in real traffic ("sallary"), and a miss costs a
 // fuzzy scan.
 type speller struct {
-	buckets map[byte][][]string // vocabulary by first letter, then by length
+	// buckets files the vocabulary by first letter, then by length. It is built at the
+	// first word that needs correcting, not at start-up: many processes answer their
+	// first questions without one.
+	buckets map[byte][][]string
+	vocab   map[string]bool
+	once    sync.Once
 
 	mu    sync.Mutex
 	cache map[string]string // typed -> corrected, "" when nothing was close enough
 }
 
-func newSpeller(buckets map[byte][][]string) *speller {
-	return &speller{buckets: buckets, cache: make(map[string]string)}
+func newSpeller(vocab map[string]bool) *speller {
+	return &speller{vocab: vocab, cache: make(map[string]string)}
 }
 
 // correct returns the known word w most likely meant, or "".
@@ -77,6 +82,7 @@ func lengthRange(b [][]string, lo, hi int, f func([]string)) {
 }
 
 func (s *speller) find(w string) string {
+	s.once.Do(func() { s.buckets = spellBuckets(s.vocab) })
 	bound := maxEdits(len(w))
 	best, bestD := "", bound+1
 	consider := func(c string) {

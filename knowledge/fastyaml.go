@@ -255,6 +255,9 @@ func (p *fastParser) inline(s string, line, col int) *yaml.Node {
 	return p.scalar(s, line, col)
 }
 
+// yamlWords are the plain words YAML may read as something other than a string.
+var yamlWords = map[string]bool{"null": true, "true": true, "false": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true}
+
 func closingQuote(s string) int {
 	q := s[0]
 	for i := 1; i < len(s); i++ {
@@ -298,7 +301,7 @@ func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 			return p.fail()
 		}
 		n.Value = s
-		if strings.ContainsRune("0123456789-+.~nNtTfFyYoO", rune(s[0])) {
+		if strings.ContainsRune("0123456789-+.~", rune(s[0])) || len(s) <= 5 && yamlWords[strings.ToLower(s)] {
 			n.Tag = n.ShortTag() // resolve as YAML does: 55560 is an int, null is null
 		} else {
 			n.Tag = "!!str"

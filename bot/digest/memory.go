@@ -13,6 +13,8 @@ type MemoryStore struct {
 	mu     sync.Mutex
 	nextID int64
 	subs   map[int64]*Subscription
+	// byChannel finds a channel's subscription: a new one replaces it.
+	byChannel map[[2]string]int64
 }
 
 // NewMemoryStore returns an empty store.
@@ -25,13 +27,14 @@ func (m *MemoryStore) Add(_ context.Context, s Subscription) (Subscription, erro
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for id, old := range m.subs {
-		if old.Platform == s.Platform && old.ChannelID == s.ChannelID {
-			delete(m.subs, id) // one subscription per channel
-		}
+	if m.byChannel == nil {
+		m.byChannel = map[[2]string]int64{}
 	}
+	key := [2]string{s.Platform, s.ChannelID}
+	delete(m.subs, m.byChannel[key]) // one subscription per channel
 	m.nextID++
 	s.ID = m.nextID
+	m.byChannel[key] = s.ID
 	if s.LastSlot.IsZero() {
 		s.LastSlot = s.CreatedAt
 	}
@@ -43,10 +46,14 @@ func (m *MemoryStore) Add(_ context.Context, s Subscription) (Subscription, erro
 func (m *MemoryStore) Remove(_ context.Context, id int64) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, ok := m.subs[id]; !ok {
+	s, ok := m.subs[id]
+	if !ok {
 		return ErrNotFound
 	}
 	delete(m.subs, id)
+	if key := [2]string{s.Platform, s.ChannelID}; m.byChannel[key] == id {
+		delete(m.byChannel, key)
+	}
 	return nil
 }
 
