@@ -578,7 +578,7 @@ func (a *analysis) ownScore(t int, mask uint64) float32 {
 // separated says whether a clause boundary lies between some position of x and some of y.
 func separated(x, y, sep uint64) bool {
 	for s := sep; s != 0; s &= s - 1 {
-		b := uint64(1) << trailingZeros(s)
+		b := uint64(1) << bits.TrailingZeros64(s)
 		below := b - 1
 		above := ^below &^ b
 		if x&below != 0 && y&above != 0 || y&below != 0 && x&above != 0 {
@@ -587,8 +587,6 @@ func separated(x, y, sep uint64) bool {
 	}
 	return false
 }
-
-func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }
 
 func (a *analysis) namesEntity() bool {
 	return a.entity[0] >= 0 || a.entity[1] >= 0 || a.entity[2] >= 0

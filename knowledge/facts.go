@@ -272,7 +272,6 @@ func (b *Base) buildFacts() {
 	}
 	accText := upperFirst(strings.Join(acc, "; ")) + "."
 	f["education.accreditation"] = field(accText, "Accredited programs", strings.Join(accShort, " "))
-	f["education.accreditors"] = f["education.accreditation"]
 	f["education.courses"] = field(joinList(ed.Courses), "Program courses", upperFirst(joinList(ed.Courses))+".")
 
 	c := p.Certification
@@ -317,7 +316,6 @@ func (b *Base) buildFacts() {
 	ql.Text = joinList(qnames)
 	f["qualities.list"] = ql
 	f["qualities.names"] = field(joinList(qnames), "Important qualities", upperFirst(joinList(qnames))+".")
-	f["qualities.names_field"] = f["qualities.names"]
 
 	pay := p.Pay
 	f["pay.median"] = field(Dollars(pay.Median), "Median annual wage", Dollars(pay.Median))
