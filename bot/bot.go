@@ -147,9 +147,9 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	switch {
 	case a.personal:
 		return ix.fallback(KindFallback, "I can't see anyone's own pay, schedule, time off or benefits. I only know what the Occupational Outlook Handbook says about "+ix.kb.Profile.Occupation+" in general.", conf), -1
-	case a.other != "" && !a.namesEntity() && !(best >= 0 && (ix.topics[best].id == "related" || ix.topics[best].id == "advancement") && a.subject):
+	case a.other != "" && !a.namesEntity() && !(best >= 0 && ix.namesOcc[best] && a.subject):
 		return ix.fallback(KindFallback, "I don't have information about that occupation.", conf), -1
-	case a.related >= 0 && (best < 0 || ix.topics[best].id != "related" && ix.topics[best].id != "advancement"):
+	case a.related >= 0 && (best < 0 || !ix.namesOcc[best]):
 		r := ix.kb.Profile.Related.Occupations[a.related]
 		return ix.fallback(KindFallback, fmt.Sprintf("I only cover %s; %s (%s) have a profile of their own in the Occupational Outlook Handbook.", ix.kb.Profile.Occupation, r.Name, r.Relation), conf), -1
 	}

@@ -10,7 +10,10 @@ import (
 // facet's, and each entity facet for each entity. Answering is then a lookup.
 func (ix *index) buildAnswers() {
 	kb := ix.kb
+	// Follow-ups favour what people ask most, when the knowledge file has those topics,
+	// then the rest in file order.
 	order := []string{"pay", "outlook", "education", "certification", "duties", "employment"}
+	order = append(order, ix.topicIDs...)
 	for _, t := range kb.Topics {
 		ti := topicIndex{
 			id:       t.ID,

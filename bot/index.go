@@ -90,6 +90,7 @@ type index struct {
 	years     map[int]bool
 	yearReply int
 	undated   []bool // per topic: its figures have no year
+	namesOcc  []bool // per topic: it is about other occupations
 }
 
 // words turns text into normalized words the way questions are read, without spelling
@@ -374,6 +375,7 @@ func newIndex(kb *knowledge.Base) *index {
 	}
 	for _, t := range kb.Topics {
 		ix.undated = append(ix.undated, t.Undated)
+		ix.namesOcc = append(ix.namesOcc, t.NamesOccupations)
 	}
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL

@@ -190,7 +190,11 @@ type Topic struct {
 	Default bool `yaml:"default"`
 	// Undated marks a topic whose figures have no year in the profile (pay): a question
 	// that names a year gets the "year" reply of language.unsupported instead.
-	Undated  bool     `yaml:"undated"`
+	Undated bool `yaml:"undated"`
+	// NamesOccupations marks a topic about other occupations (related careers,
+	// advancement): naming one there is the question, not a reason to decline.
+	NamesOccupations bool `yaml:"names_occupations"`
+
 	Keywords []string `yaml:"keywords"`
 	// WeakKeywords point at the topic less surely ("make" for pay).
 	WeakKeywords []string `yaml:"weak_keywords"`
