@@ -11,7 +11,7 @@ const minAccuracy = 97.0
 func TestQuestionSet(t *testing.T) {
 	b := newTestBot(t)
 	var cases []evalCase
-	for _, f := range []string{"testdata/questions.tsv", "testdata/questions2.tsv"} {
+	for _, f := range []string{"testdata/questions.tsv", "testdata/questions2.tsv", "testdata/questions3.tsv"} {
 		cases = append(cases, loadCases(t, f)...)
 	}
 	per, ok, all := evaluate(t, b, cases)
