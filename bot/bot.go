@@ -167,7 +167,7 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		}
 		// "how many jobs in 2041", "salary in 2019": figures for a year the profile
 		// does not have are not this profile's figures.
-		if ix.yearReply >= 0 && a.year != 0 && (a.unknownYear || ix.undated[best]) {
+		if ix.yearReply >= 0 && a.year != 0 && (a.unknownYear || ps == nil && ix.undated[best]) {
 			return ix.fallback(KindFallback, ix.unsupTxt[ix.yearReply], conf), best
 		}
 		if ps != nil {

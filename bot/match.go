@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/careerbot/careerbot/knowledge"
 )
 
 // Matching thresholds. Confidence is 1-exp(-score) scaled down when the best topic is
@@ -44,13 +46,14 @@ type hit struct {
 // analysis is what the matcher learned about one question. It lives in a pooled scratch
 // so answering allocates almost nothing.
 type analysis struct {
-	buf     []byte
-	toks    []token
-	hits    []hit
-	score   []float32 // per topic
-	tokW    []float32 // per topic per token position
-	mask    []uint64  // per topic: positions that point at it
-	covered uint64    // positions inside entity, subject or related-occupation names
+	buf        []byte
+	toks       []token
+	hits       []hit
+	score      []float32 // per topic
+	tokW       []float32 // per topic per token position
+	mask       []uint64  // per topic: positions that point at it
+	covered    uint64    // positions inside entity, subject or related-occupation names
+	industries uint64    // positions inside industry names, which point at more than one topic
 
 	unknown, content int
 	personal         bool
@@ -87,7 +90,7 @@ func (ix *index) getAnalysis() *analysis {
 	clear(a.tokW)
 	a.toks = a.toks[:0]
 	a.hits = a.hits[:0]
-	a.covered = 0
+	a.covered, a.industries = 0, 0
 	a.unknown, a.content = 0, 0
 	a.personal = false
 	a.other = ""
@@ -226,6 +229,9 @@ func (ix *index) match(a *analysis) {
 				a.entity[k] = int(h.r.idx)
 			}
 			a.covered |= span
+			if entityKinds[k] == knowledge.KindIndustry {
+				a.industries |= span
+			}
 			for t := range ix.topics {
 				if _, ok := ix.topics[t].kinds[entityKinds[k]]; ok && kindSeen[k]&(1<<t) == 0 {
 					kindSeen[k] |= 1 << t
@@ -396,15 +402,24 @@ func (a *analysis) resolve() {
 	a.hits = kept
 }
 
-// selfDescription says whether the occupation at position i is the asker's own ("I'm a
-// medical assistant and ..."), which is context, not what is asked about.
+// selfDescription says whether the occupation at position i is context rather than what is
+// asked about: the asker's own ("I'm a medical assistant and ..."), or people the job works
+// with ("do they teach nurses", "help patients but not be a nurse").
 func selfDescription(toks []token, i int) bool {
+	if i >= 1 {
+		switch toks[i-1].word {
+		case "teach", "train", "help", "support", "with", "than", "like", "besides", "beside":
+			return true
+		}
+	}
 	if i < 2 || toks[i-1].word != "a" && toks[i-1].word != "an" {
 		return false
 	}
 	switch toks[i-2].word {
-	case "am", "was", "currently", "im", "been", "former":
+	case "am", "was", "currently", "im", "been", "former", "than", "like":
 		return true
+	case "be":
+		return i >= 3 && toks[i-3].word == "not"
 	}
 	return false
 }
@@ -543,7 +558,9 @@ func (ix *index) parts(a *analysis, best int) []int {
 			}
 			ok := true
 			for _, o := range out {
-				own, other := a.mask[t]&^a.mask[o], a.mask[o]&^a.mask[t]
+				// Naming an industry is no part of its own: "pay at doctors offices"
+				// is about pay, not also about jobs.
+				own, other := a.mask[t]&^a.mask[o]&^a.industries, a.mask[o]&^a.mask[t]
 				if a.ownScore(t, own) < partEvidence || own == 0 || other == 0 || !separated(own, other, sepMask) {
 					ok = false
 					break
