@@ -65,25 +65,27 @@ type topicIndex struct {
 // index is everything precomputed from the knowledge base for matching and answering. It
 // is read-only after newIndex, so any number of goroutines may use it.
 type index struct {
-	kb       *knowledge.Base
-	topics   []topicIndex
-	byID     map[string]int
-	phrases  map[string][]*phrase // by first word, longest first
-	byWords  map[string]*phrase   // by all its words, space-separated: for building only
-	buf      []byte               // for building only
-	readAs   map[string][]string  // for building only: a word as typed -> as matched
-	example  map[string][]float32 // word -> weight per topic, from example questions
-	vocab    map[string]bool      // every word the bot knows
-	synonyms map[string][]string
-	subject  map[string]bool // words of the occupation's own names
-	anchors  map[string]bool // words that make a question about work
-	entities map[string][]knowledge.Entity
-	small    []knowledge.Smalltalk
-	smallTxt []string // expanded smalltalk replies
-	unsupTxt []string // expanded unsupported replies
-	source   string
-	url      string
-	topicIDs []string // in file order, for help
+	kb         *knowledge.Base
+	topics     []topicIndex
+	byID       map[string]int
+	phrases    map[string][]*phrase // by first word, longest first
+	byWords    map[string]*phrase   // by all its words, space-separated: for building only
+	buf        []byte               // for building only
+	readAs     map[string][]string  // for building only: a word as typed -> as matched
+	wordPool   []string             // for building only: backing for words' results
+	phraseSlab []phrase             // phrases, allocated a block at a time
+	example    map[string][]float32 // word -> weight per topic, from example questions
+	vocab      map[string]bool      // every word the bot knows
+	synonyms   map[string][]string
+	subject    map[string]bool // words of the occupation's own names
+	anchors    map[string]bool // words that make a question about work
+	entities   map[string][]knowledge.Entity
+	small      []knowledge.Smalltalk
+	smallTxt   []string // expanded smalltalk replies
+	unsupTxt   []string // expanded unsupported replies
+	source     string
+	url        string
+	topicIDs   []string // in file order, for help
 	// defaultTopic answers a question that names the occupation and nothing else, or -1.
 	defaultTopic int
 	// years the profile has figures for; yearReply is the unsupported reply for others.
@@ -98,7 +100,13 @@ type index struct {
 func (ix *index) words(s string) []string {
 	ix.buf = lowerText(ix.buf[:0], s)
 	b := ix.buf
-	out := make([]string, 0, 1+bytes.Count(b, []byte{' '}))
+	// Results are carved from one shared array (full slice expressions keep them apart):
+	// thousands of small slices at start-up become a few large ones.
+	if n := 1 + bytes.Count(b, []byte{' '}); cap(ix.wordPool)-len(ix.wordPool) < 2*n {
+		ix.wordPool = make([]string, 0, max(4096, 2*n))
+	}
+	start := len(ix.wordPool)
+	out := ix.wordPool[start:start:cap(ix.wordPool)]
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, ' ')
 		var wb []byte
@@ -121,7 +129,10 @@ func (ix *index) words(s string) []string {
 		}
 		out = append(out, toks...)
 	}
-	return out
+	if len(out) > 0 && cap(out) == cap(ix.wordPool)-start {
+		ix.wordPool = ix.wordPool[:start+len(out)]
+	}
+	return out[:len(out):len(out)]
 }
 
 func (ix *index) appendWord(out []string, w string) []string {
@@ -343,8 +354,7 @@ func newIndex(kb *knowledge.Base) *index {
 			ix.vocab[w] = true
 		}
 	}
-	for _, name := range kb.FactNames() {
-		f, _ := kb.Fact(name)
+	for _, f := range kb.AllFacts() {
 		know(f.Text)
 		for _, fl := range f.Fields {
 			know(fl.Value) // labels are few short words, all in values or lists too
@@ -380,7 +390,7 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL
 	ix.buildAnswers()
-	ix.byWords, ix.readAs, ix.buf = nil, nil, nil
+	ix.byWords, ix.readAs, ix.buf, ix.wordPool = nil, nil, nil, nil
 	return ix
 }
 
@@ -435,7 +445,11 @@ func (ix *index) addKey(ws []string, key string, r role) {
 	for _, w := range ws {
 		ix.vocab[w] = true
 	}
-	p := &phrase{words: ws, roles: []role{r}}
+	if len(ix.phraseSlab) == cap(ix.phraseSlab) {
+		ix.phraseSlab = make([]phrase, 0, 512)
+	}
+	ix.phraseSlab = append(ix.phraseSlab, phrase{words: ws, roles: []role{r}})
+	p := &ix.phraseSlab[len(ix.phraseSlab)-1]
 	ix.byWords[key] = p
 	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], p)
 }

@@ -3,6 +3,8 @@ package knowledge
 import (
 	"cmp"
 	"fmt"
+	"iter"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +64,9 @@ func (b *Base) FactNames() []string {
 	slices.Sort(names)
 	return names
 }
+
+// AllFacts yields every profile fact, in no particular order.
+func (b *Base) AllFacts() iter.Seq2[string, Fact] { return maps.All(b.facts) }
 
 // Entities returns the entities of one kind, in file order.
 func (b *Base) Entities(kind string) []Entity { return b.entities[kind] }
