@@ -42,7 +42,7 @@ type digests interface {
 type Adapter struct {
 	bot       answerer
 	sugg      *suggester
-	key       ed25519.PublicKey
+	sig       *verifier // nil: the HTTP endpoint is not configured
 	maxBody   int64
 	freshness time.Duration
 	now       func() time.Time
@@ -65,7 +65,9 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 		if err != nil || len(k) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("discord: DISCORD_PUBLIC_KEY must be %d bytes of hex", ed25519.PublicKeySize)
 		}
-		a.key = k
+		if a.sig, err = newVerifier(k); err != nil {
+			return nil, fmt.Errorf("discord: DISCORD_PUBLIC_KEY is %w", err)
+		}
 	}
 	if a.maxBody <= 0 {
 		a.maxBody = 64 << 10

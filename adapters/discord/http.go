@@ -3,14 +3,11 @@ package discord
 import (
 	"crypto/ed25519"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"strconv"
 	"time"
-
-	"github.com/bwmarrin/discordgo"
 )
 
 // Routes registers POST /discord/interactions, Discord's HTTP interactions endpoint.
@@ -22,7 +19,7 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 // the endpoint: they get 401), refuses stale timestamps (discordgo does not check them),
 // and answers in the HTTP response itself.
 func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
-	if a.key == nil {
+	if a.sig == nil {
 		http.Error(w, "interactions endpoint not configured", http.StatusNotFound)
 		return
 	}
@@ -67,74 +64,16 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 	return io.ReadAll(body)
 }
 
-// wireInteraction is the part of an interaction careerbot reads, decoded in one pass:
-// decoding only this (and not, say, the whole message a button sits on) is a good part of
-// the endpoint's speed.
-type wireInteraction struct {
-	ID        string                    `json:"id"`
-	AppID     string                    `json:"application_id"`
-	Type      discordgo.InteractionType `json:"type"`
-	Token     string                    `json:"token"`
-	GuildID   string                    `json:"guild_id"`
-	ChannelID string                    `json:"channel_id"`
-	Member    *wireMember               `json:"member"`
-	User      *wireUser                 `json:"user"`
-	Data      *wireData                 `json:"data"`
-}
-
-type wireUser struct {
-	ID string `json:"id"`
-}
-
-type wireMember struct {
-	User        *wireUser `json:"user"`
-	Permissions int64     `json:"permissions,string"`
-}
-
-// wireData holds the fields of both command and component data.
-type wireData struct {
-	ID            string                                               `json:"id"`
-	Name          string                                               `json:"name"`
-	CommandType   discordgo.ApplicationCommandType                     `json:"type"`
-	Options       []*discordgo.ApplicationCommandInteractionDataOption `json:"options"`
-	CustomID      string                                               `json:"custom_id"`
-	ComponentType discordgo.ComponentType                              `json:"component_type"`
-	Values        []string                                             `json:"values"`
-}
-
-// decodeInteraction reads an interaction body into the discordgo type Respond takes.
-func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
-	var wi wireInteraction
-	if err := json.Unmarshal(body, &wi); err != nil {
-		return nil, err
-	}
-	i := &discordgo.Interaction{ID: wi.ID, AppID: wi.AppID, Type: wi.Type, Token: wi.Token, GuildID: wi.GuildID, ChannelID: wi.ChannelID}
-	if wi.Member != nil && wi.Member.User != nil {
-		i.Member = &discordgo.Member{User: &discordgo.User{ID: wi.Member.User.ID}, Permissions: wi.Member.Permissions}
-	}
-	if wi.User != nil {
-		i.User = &discordgo.User{ID: wi.User.ID}
-	}
-	if d := wi.Data; d != nil {
-		switch wi.Type {
-		case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
-			i.Data = discordgo.ApplicationCommandInteractionData{ID: d.ID, Name: d.Name, CommandType: d.CommandType, Options: d.Options}
-		case discordgo.InteractionMessageComponent:
-			i.Data = discordgo.MessageComponentInteractionData{CustomID: d.CustomID, ComponentType: d.ComponentType, Values: d.Values}
-		}
-	}
-	return i, nil
-}
-
-// verify checks Discord's Ed25519 signature over timestamp + body, as
-// discordgo.VerifyInteraction does, without copying the body twice.
+// verify checks Discord's Ed25519 signature over timestamp + body.
 func (a *Adapter) verify(h http.Header, body []byte) bool {
-	sig, err := hex.DecodeString(h.Get("X-Signature-Ed25519"))
 	ts := h.Get("X-Signature-Timestamp")
-	if err != nil || len(sig) != ed25519.SignatureSize || ts == "" {
+	hexSig := h.Get("X-Signature-Ed25519")
+	var sig [ed25519.SignatureSize]byte
+	if ts == "" || len(hexSig) != 2*len(sig) {
 		return false
 	}
-	msg := make([]byte, 0, len(ts)+len(body))
-	msg = append(append(msg, ts...), body...)
-	return ed25519.Verify(a.key, msg, sig)
+	if _, err := hex.Decode(sig[:], []byte(hexSig)); err != nil {
+		return false
+	}
+	return a.sig.verify(ts, body, sig[:])
 }
