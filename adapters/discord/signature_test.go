@@ -1,65 +1,76 @@
 package discord
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
 	"filippo.io/edwards25519"
 )
 
-// TestVerifierMatchesStandardLibrary: for valid signatures, every single-bit change to
-// them, non-canonical S, and keys of small order, the verifier and crypto/ed25519.Verify
-// agree, so decoding the key once changes nothing but the cost.
+// TestVerifierMatchesStandardLibrary: for valid signatures, single-bit changes to them,
+// other messages and timestamps, non-canonical S, and keys of small order, the verifier
+// and crypto/ed25519.Verify agree.
 func TestVerifierMatchesStandardLibrary(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	check := func(pub ed25519.PublicKey, prefix string, msg, sig []byte) {
+	verifiers := map[string]*verifier{}
+	check := func(pub ed25519.PublicKey, prefix string, msg, sig []byte) bool {
 		t.Helper()
 		want := ed25519.Verify(pub, append([]byte(prefix), msg...), sig)
-		v, err := newVerifier(pub)
-		if err != nil {
-			if want {
-				t.Fatalf("key %x refused, but the standard library accepts a signature with it", pub)
+		v, ok := verifiers[string(pub)]
+		if !ok {
+			var err error
+			if v, err = newVerifier(pub); err != nil {
+				if want {
+					t.Fatalf("key %x refused, but the standard library accepts a signature with it", pub)
+				}
+				return false
 			}
-			return
+			verifiers[string(pub)] = v
 		}
-		if got := v.verify(prefix, msg, sig); got != want {
+		got := v.verify(prefix, msg, sig)
+		if got != want {
 			t.Fatalf("verify(%x, %q, %x, %x) = %v, crypto/ed25519 says %v", pub, prefix, msg, sig, got, want)
 		}
+		return got
 	}
 	accepted := 0
-	for n := range 40 {
+	const keys, perKey = 8, 25
+	for n := range keys {
 		seed := make([]byte, ed25519.SeedSize)
 		for i := range seed {
 			seed[i] = byte(rng.Uint32())
 		}
 		priv := ed25519.NewKeyFromSeed(seed)
 		pub := priv.Public().(ed25519.PublicKey)
-		msg := make([]byte, rng.IntN(2000))
-		for i := range msg {
-			msg[i] = byte(rng.Uint32())
+		for m := range perKey {
+			msg := make([]byte, rng.IntN(2000))
+			for i := range msg {
+				msg[i] = byte(rng.Uint32())
+			}
+			prefix := "1700000000"
+			sig := ed25519.Sign(priv, append([]byte(prefix), msg...))
+			if check(pub, prefix, msg, sig) {
+				accepted++
+			}
+			for bit := (n + m) % 61; bit < 8*len(sig); bit += 61 {
+				bad := append([]byte(nil), sig...)
+				bad[bit/8] ^= 1 << (bit % 8)
+				check(pub, prefix, msg, bad)
+			}
+			if len(msg) > 0 {
+				check(pub, prefix, msg[1:], sig)
+			}
+			check(pub, "1700000001", msg, sig)
+			// S + L signs the same equation but is not canonical: both must refuse it.
+			check(pub, prefix, msg, withNonCanonicalS(t, sig))
 		}
-		prefix := "1700000000"
-		sig := ed25519.Sign(priv, append([]byte(prefix), msg...))
-		check(pub, prefix, msg, sig)
-		if v, _ := newVerifier(pub); v.verify(prefix, msg, sig) {
-			accepted++
-		}
-		for bit := n % 7; bit < 8*len(sig); bit += 7 {
-			bad := append([]byte(nil), sig...)
-			bad[bit/8] ^= 1 << (bit % 8)
-			check(pub, prefix, msg, bad)
-		}
-		if len(msg) > 0 {
-			check(pub, prefix, msg[1:], sig)
-		}
-		check(pub, "1700000001", msg, sig)
-		// S + L signs the same equation but is not canonical: both must refuse it.
-		check(pub, prefix, msg, withNonCanonicalS(t, sig))
 	}
-	if accepted != 40 {
-		t.Errorf("accepted %d of 40 valid signatures", accepted)
+	if accepted != keys*perKey {
+		t.Errorf("accepted %d of %d valid signatures", accepted, keys*perKey)
 	}
 	// The identity and other small-order points as keys, with an identity R and S = 0.
 	for _, k := range []string{
@@ -74,6 +85,89 @@ func TestVerifierMatchesStandardLibrary(t *testing.T) {
 		check(pub, "", []byte("x"), sig)
 		check(pub, "1", []byte("{}"), sig)
 	}
+}
+
+// TestBaseTableMatchesScalarMult: the table sums give s·P for scalars whose signed
+// digits carry at every byte, never carry, or sit at the ends of the range.
+func TestBaseTableMatchesScalarMult(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var scalars []*edwards25519.Scalar
+	for _, fill := range []byte{0x00, 0x01, 0x7f, 0x80, 0x81, 0xff} {
+		b := bytes.Repeat([]byte{fill}, 32)
+		b[31] &= 0x0f // below L
+		s, err := edwards25519.NewScalar().SetCanonicalBytes(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scalars = append(scalars, s)
+	}
+	one := make([]byte, 32)
+	one[0] = 1
+	sOne, _ := edwards25519.NewScalar().SetCanonicalBytes(one)
+	scalars = append(scalars, sOne, edwards25519.NewScalar().Negate(sOne)) // 1 and L−1
+	for range 40 {
+		var wide [64]byte
+		for i := range wide {
+			wide[i] = byte(rng.Uint32())
+		}
+		s, _ := edwards25519.NewScalar().SetUniformBytes(wide[:])
+		scalars = append(scalars, s)
+	}
+	points := []*edwards25519.Point{edwards25519.NewGeneratorPoint(), edwards25519.NewIdentityPoint()}
+	for _, k := range []string{"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"} {
+		b, _ := hex.DecodeString(k)
+		p, err := new(edwards25519.Point).SetBytes(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		points = append(points, p)
+	}
+	var seed [32]byte
+	seed[0] = 9
+	pub := ed25519.NewKeyFromSeed(seed[:]).Public().(ed25519.PublicKey)
+	p, _ := new(edwards25519.Point).SetBytes(pub)
+	points = append(points, p)
+	for pi, p := range points {
+		table := newBaseTable(p)
+		for _, s := range scalars {
+			got := edwards25519.NewIdentityPoint()
+			table.addMult(got, s)
+			want := new(edwards25519.Point).ScalarMult(s, p)
+			if got.Equal(want) != 1 {
+				t.Fatalf("point %d, scalar %x: table gives %x, ScalarMult %x", pi, s.Bytes(), got.Bytes(), want.Bytes())
+			}
+		}
+	}
+}
+
+// FuzzVerifier: on any key, message and signature, the verifier and crypto/ed25519
+// agree. Seeds include valid signatures, which the fuzzer then mutates.
+func FuzzVerifier(f *testing.F) {
+	for i := range 4 {
+		seed := bytes.Repeat([]byte{byte(i + 1)}, ed25519.SeedSize)
+		priv := ed25519.NewKeyFromSeed(seed)
+		msg := []byte(fmt.Sprintf("17000000%02d{\"type\":%d}", i, i))
+		f.Add([]byte(priv.Public().(ed25519.PublicKey)), msg, ed25519.Sign(priv, msg))
+	}
+	verifiers := map[string]*verifier{}
+	f.Fuzz(func(t *testing.T, pub, msg, sig []byte) {
+		v, ok := verifiers[string(pub)]
+		if !ok {
+			var err error
+			if v, err = newVerifier(pub); err != nil {
+				if len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, msg, sig) {
+					t.Fatalf("key %x refused, but crypto/ed25519 accepts %x with it", pub, sig)
+				}
+				return
+			}
+			if len(verifiers) < 64 {
+				verifiers[string(pub)] = v
+			}
+		}
+		if got, want := v.verify("", msg, sig), ed25519.Verify(pub, msg, sig); got != want {
+			t.Fatalf("verify(%x, %x, %x) = %v, crypto/ed25519 says %v", pub, msg, sig, got, want)
+		}
+	})
 }
 
 func withNonCanonicalS(t *testing.T, sig []byte) []byte {
@@ -117,6 +211,18 @@ func BenchmarkVerify(b *testing.B) {
 	for b.Loop() {
 		if !v.verify("1700000000", body, sig) {
 			b.Fatal("valid signature refused")
+		}
+	}
+}
+
+// BenchmarkNewVerifier is the start-up cost of the HTTP endpoint: decoding the key and
+// building its table.
+func BenchmarkNewVerifier(b *testing.B) {
+	pub, _, _ := ed25519.GenerateKey(nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := newVerifier(pub); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
