@@ -102,13 +102,27 @@ func dump(wi wireInteraction) string {
 	return string(b)
 }
 
+// BenchmarkDecodeInteraction reads a 1.8 kB /career ask interaction, with the fast
+// reader and, for comparison, with encoding/json alone.
 func BenchmarkDecodeInteraction(b *testing.B) {
 	body := []byte(fullAsk(b, "what's the salary"))
-	b.ReportAllocs()
-	b.SetBytes(int64(len(body)))
-	for b.Loop() {
-		if _, err := decodeInteraction(body); err != nil {
-			b.Fatal(err)
+	b.Run("reader", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			if _, err := decodeInteraction(body); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			var wi wireInteraction
+			if err := json.Unmarshal(body, &wi); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
