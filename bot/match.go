@@ -406,9 +406,13 @@ func (a *analysis) resolve() {
 // asked about: the asker's own ("I'm a medical assistant and ..."), or people the job works
 // with ("do they teach nurses", "help patients but not be a nurse").
 func selfDescription(toks []token, i int) bool {
+	// "teacher here", "career changer here (teacher)": who is asking, not what about.
+	if i+1 < len(toks) && toks[i+1].word == "here" {
+		return true
+	}
 	if i >= 1 {
 		switch toks[i-1].word {
-		case "teach", "train", "help", "support", "with", "than", "like", "besides", "beside":
+		case "teach", "train", "help", "support", "with", "than", "like", "besides", "beside", "from", "here":
 			return true
 		}
 	}
