@@ -3,6 +3,7 @@ package discord
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/sha512"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
@@ -72,19 +73,82 @@ func TestVerifierMatchesStandardLibrary(t *testing.T) {
 	if accepted != keys*perKey {
 		t.Errorf("accepted %d of %d valid signatures", accepted, keys*perKey)
 	}
-	// The identity and other small-order points as keys, with an identity R and S = 0.
-	for _, k := range []string{
-		"0100000000000000000000000000000000000000000000000000000000000000",
-		"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-		"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-		"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-	} {
-		pub, _ := hex.DecodeString(k)
-		sig := make([]byte, 64)
-		sig[0] = 1
-		check(pub, "", []byte("x"), sig)
-		check(pub, "1", []byte("{}"), sig)
+	// Small-order and non-canonically encoded keys, with R the identity (canonical or
+	// not) or another small-order point, and S = 0: what a verifier that re-encodes the key
+	// or compares points instead of encodings would get wrong.
+	odd := []string{
+		"0100000000000000000000000000000000000000000000000000000000000000", // identity
+		"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // order 2
+		"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a", // order 8
+		"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05", // order 8
+		"0000000000000000000000000000000000000000000000000000000000000080", // order 4, x = 0 with the sign bit
+		"eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // y = p + 1: the identity, non-canonical
+		"edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // y = p: order 4, non-canonical
+		"edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+		"0100000000000000000000000000000000000000000000000000000000000080", // the identity with the sign bit
 	}
+	for _, k := range odd {
+		pub, _ := hex.DecodeString(k)
+		for _, r := range odd {
+			sig := make([]byte, 64)
+			hex.Decode(sig[:32], []byte(r))
+			for _, msg := range []string{"x", "{}", "{\"type\":1}", "abc", "0", ""} {
+				check(pub, "1700000000", []byte(msg), sig)
+			}
+		}
+	}
+	// Keys with a small-order component (aB + T): signed honestly, crypto/ed25519 accepts
+	// the signature only when k·T happens to vanish.
+	torsion, _ := new(edwards25519.Point).SetBytes(mustHex(t, "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"))
+	mixedAccepted := 0
+	for n := range 64 {
+		a := randomScalar(rng)
+		tn := edwards25519.NewIdentityPoint()
+		for range n % 8 {
+			tn.Add(tn, torsion)
+		}
+		pubPoint := new(edwards25519.Point).ScalarBaseMult(a)
+		pubPoint.Add(pubPoint, tn)
+		pub := pubPoint.Bytes()
+		msg := []byte(fmt.Sprintf("{\"n\":%d}", n))
+		r := randomScalar(rng)
+		rPoint := new(edwards25519.Point).ScalarBaseMult(r)
+		if n%3 == 0 {
+			rPoint.Add(rPoint, torsion) // small-order part in R too
+		}
+		rBytes := rPoint.Bytes()
+		h := sha512.New()
+		h.Write(rBytes)
+		h.Write(pub)
+		h.Write([]byte("1700000000"))
+		h.Write(msg)
+		k, _ := edwards25519.NewScalar().SetUniformBytes(h.Sum(nil))
+		sig := append(rBytes, edwards25519.NewScalar().MultiplyAdd(k, a, r).Bytes()...)
+		if check(pub, "1700000000", msg, sig) {
+			mixedAccepted++
+		}
+	}
+	if mixedAccepted == 0 || mixedAccepted == 64 {
+		t.Errorf("%d of 64 mixed-order signatures accepted: the case does not test both outcomes", mixedAccepted)
+	}
+}
+
+func randomScalar(rng *rand.Rand) *edwards25519.Scalar {
+	var wide [64]byte
+	for i := range wide {
+		wide[i] = byte(rng.Uint32())
+	}
+	s, _ := edwards25519.NewScalar().SetUniformBytes(wide[:])
+	return s
+}
+
+func mustHex(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // TestBaseTableMatchesScalarMult: the table sums give s·P for scalars whose signed
@@ -146,16 +210,17 @@ func FuzzVerifier(f *testing.F) {
 	for i := range 4 {
 		seed := bytes.Repeat([]byte{byte(i + 1)}, ed25519.SeedSize)
 		priv := ed25519.NewKeyFromSeed(seed)
-		msg := []byte(fmt.Sprintf("17000000%02d{\"type\":%d}", i, i))
-		f.Add([]byte(priv.Public().(ed25519.PublicKey)), msg, ed25519.Sign(priv, msg))
+		prefix, body := fmt.Sprintf("17000000%02d", i), fmt.Sprintf("{\"type\":%d}", i)
+		f.Add([]byte(priv.Public().(ed25519.PublicKey)), prefix, []byte(body), ed25519.Sign(priv, []byte(prefix+body)))
 	}
 	verifiers := map[string]*verifier{}
-	f.Fuzz(func(t *testing.T, pub, msg, sig []byte) {
+	f.Fuzz(func(t *testing.T, pub []byte, prefix string, msg, sig []byte) {
+		whole := append([]byte(prefix), msg...)
 		v, ok := verifiers[string(pub)]
 		if !ok {
 			var err error
 			if v, err = newVerifier(pub); err != nil {
-				if len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, msg, sig) {
+				if len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, whole, sig) {
 					t.Fatalf("key %x refused, but crypto/ed25519 accepts %x with it", pub, sig)
 				}
 				return
@@ -164,8 +229,8 @@ func FuzzVerifier(f *testing.F) {
 				verifiers[string(pub)] = v
 			}
 		}
-		if got, want := v.verify("", msg, sig), ed25519.Verify(pub, msg, sig); got != want {
-			t.Fatalf("verify(%x, %x, %x) = %v, crypto/ed25519 says %v", pub, msg, sig, got, want)
+		if got, want := v.verify(prefix, msg, sig), ed25519.Verify(pub, whole, sig); got != want {
+			t.Fatalf("verify(%x, %q, %x, %x) = %v, crypto/ed25519 says %v", pub, prefix, msg, sig, got, want)
 		}
 	})
 }
