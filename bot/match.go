@@ -265,7 +265,7 @@ func (ix *index) match(a *analysis) {
 		}
 	}
 	for _, h := range a.hits {
-		if h.r.kind == roleOther && a.other == "" && !selfDescription(toks, h.start) {
+		if h.r.kind == roleOther && a.other == "" && !selfDescription(toks, h.start) && !rightNow(toks, h.start) {
 			a.other = toks[h.start].word
 		}
 	}
@@ -426,6 +426,23 @@ func selfDescription(toks []token, i int) bool {
 		return i >= 3 && toks[i-3].word == "not"
 	}
 	return false
+}
+
+// rightNow says whether "rn" at position i is chat for "right now" ("is it growing rn")
+// rather than a registered nurse ("how much do rns make", "pay for an rn"): it ends its
+// clause and no article or preposition makes it a noun.
+func rightNow(toks []token, i int) bool {
+	if toks[i].word != "rn" || i+1 < len(toks) && !toks[i+1].sep {
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].word {
+	case "a", "an", "the", "as", "for", "of", "to", "be", "become", "becoming", "being", "my", "your", "their", "other", "fellow", "than", "like", "vs", "versus", "or", "and":
+		return false
+	}
+	return true
 }
 
 // credit gives topic t weight w at position i, keeping the strongest reason per position.

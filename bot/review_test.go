@@ -39,3 +39,29 @@ func TestReviewFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherOccupationOrContext: an occupation named as the asker's own, or "rn" meaning
+// "right now", does not turn a question about this occupation into one about another;
+// a question about the other occupation is still declined.
+func TestOtherOccupationOrContext(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		q        string
+		answered bool
+		lead     string
+	}{
+		{"is hit growing rn", true, "projected to grow"},
+		{"how much do they make rn", true, "$55,560"},
+		{"how much do rns make", false, "that occupation"},
+		{"whats the pay for an rn", false, "that occupation"},
+		{"teacher here, what degree would i need for this", true, "associate's"},
+		{"career changer here (paralegal). how much do HITs earn", true, "$55,560"},
+		{"how much do paralegals earn", false, "that occupation"},
+	}
+	for _, tt := range tests {
+		r := b.Answer(context.Background(), Request{Text: tt.q})
+		if r.Answered != tt.answered || !strings.Contains(r.Lead, tt.lead) {
+			t.Errorf("Answer(%q) = answered %v, lead %q; want answered %v, lead containing %q", tt.q, r.Answered, r.Lead, tt.answered, tt.lead)
+		}
+	}
+}
