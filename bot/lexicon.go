@@ -31,6 +31,9 @@ var stopwords = setOf(
 	"u", "ur", "r", "im", "plus", "else", "etc", "whether", "though", "although", "yet", "already",
 	"every", "another", "able", "since", "via", "whats", "hows", "heres", "theres", "cause",
 	"someone's", "whose", "whom", "shall", "yall", "ppl", "people", "person", "someone", "new", "old",
+	// Chat fillers: they say how someone feels, not what they ask.
+	"tbh", "ngl", "fr", "lmao", "lmfao", "omg", "btw", "imo", "imho", "bruh", "bro", "lowkey",
+	"idk", "haha", "hahaha", "lolol", "xd", "smh", "tho", "fyi",
 )
 
 // contractions expand the apostrophe forms that normalization keeps.

@@ -428,19 +428,23 @@ func selfDescription(toks []token, i int) bool {
 	return false
 }
 
-// rightNow says whether "rn" at position i is chat for "right now" ("is it growing rn")
-// rather than a registered nurse ("how much do rns make", "pay for an rn"): it ends its
-// clause and no article or preposition makes it a noun.
+// rightNow says whether "rn" at position i is chat for "right now" ("is it growing rn",
+// "im a cashier rn w/ a hs diploma") rather than a registered nurse ("how much do rn
+// make", "pay for an rn"): no article or preposition makes it a noun, and no verb of
+// the kind asked about nurses follows it.
 func rightNow(toks []token, i int) bool {
-	if toks[i].word != "rn" || i+1 < len(toks) && !toks[i+1].sep {
-		return false
-	}
-	if i == 0 {
+	if toks[i].word != "rn" || i == 0 {
 		return false
 	}
 	switch toks[i-1].word {
-	case "a", "an", "the", "as", "for", "of", "to", "be", "become", "becoming", "being", "my", "your", "their", "other", "fellow", "than", "like", "vs", "versus", "or", "and":
+	case "a", "an", "the", "as", "for", "of", "to", "be", "become", "becoming", "being", "my", "your", "their", "other", "fellow", "than", "like", "vs", "versus", "or", "and", "do", "does", "many", "most", "some", "all":
 		return false
+	}
+	if i+1 < len(toks) {
+		switch toks[i+1].word {
+		case "make", "makes", "earn", "earns", "get", "gets", "do", "does", "work", "works", "salary", "pay", "job", "jobs", "program", "degree", "license", "vs", "versus", "or", "nurse", "nurses", "school":
+			return false
+		}
 	}
 	return true
 }
@@ -474,7 +478,7 @@ func looksLikeOccupation(toks []token, i int) bool {
 			break
 		}
 	}
-	if !suffix || i == 0 {
+	if !suffix || i == 0 || thingsNotPeople[w] {
 		return false
 	}
 	switch toks[i-1].word {
@@ -483,6 +487,12 @@ func looksLikeOccupation(toks []token, i int) bool {
 	}
 	return false
 }
+
+// thingsNotPeople end like person nouns but name things: "citation for a paper".
+var thingsNotPeople = setOf("paper", "computer", "number", "answer", "letter", "order", "center",
+	"centre", "matter", "semester", "quarter", "chapter", "summer", "winter", "error", "color",
+	"colour", "floor", "door", "major", "minor", "factor", "sector", "monitor", "printer", "folder",
+	"poster", "flyer", "calculator", "browser", "register")
 
 // ranked returns the best and second-best topics and their scores.
 func (a *analysis) ranked() (best, second int, s1, s2 float32) {
