@@ -194,6 +194,13 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	if a.onlySmalltalk() {
 		return ix.smalltalkReply(a.smalltalk), last
 	}
+	// "Thanks, this has given me a lot to think about", "hi there, I'm researching a
+	// career change": an opening greeting or thanks, and nothing the bot can answer after
+	// it, gets the small talk rather than "I don't know that one".
+	if a.smalltalk >= 0 && a.smallMask&1 != 0 && a.unsupported < 0 && a.other == "" && !a.personal &&
+		(ix.small[a.smalltalk].Kind != "help" || greetings[a.toks[0].word]) {
+		return ix.smalltalkReply(a.smalltalk), last
+	}
 	if a.unsupported >= 0 && best >= 0 {
 		return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), -1
 	}
@@ -208,6 +215,9 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	}
 	return ix.fallback(KindFallback, "I don't know that one.", conf), -1
 }
+
+// greetings open a message; other help phrases ("how do i use", "start") open requests.
+var greetings = setOf("hi", "hello", "hey", "hiya", "howdy", "greetings", "yo", "sup", "good")
 
 func suggestionText(s []Suggestion) string {
 	q := make([]string, len(s))

@@ -416,6 +416,18 @@ func selfDescription(toks []token, i int) bool {
 			return true
 		}
 	}
+	// "i am a high school biology teacher": look back over a few words that describe
+	// the occupation to the article.
+	for k := 1; k <= 4 && i-k >= 1; k++ {
+		w := toks[i-k]
+		if w.sep || w.stop && w.word != "a" && w.word != "an" {
+			break
+		}
+		if w.word == "a" || w.word == "an" {
+			i = i - k + 1
+			break
+		}
+	}
 	if i < 2 || toks[i-1].word != "a" && toks[i-1].word != "an" {
 		return false
 	}
@@ -596,6 +608,10 @@ func (ix *index) parts(a *analysis, best int) []int {
 					ok = false
 					break
 				}
+				if a.continuation(own, other, sepMask) {
+					ok = false
+					break
+				}
 			}
 			if ok {
 				next = t
@@ -610,6 +626,53 @@ func (ix *index) parts(a *analysis, best int) []int {
 		return nil
 	}
 	return out
+}
+
+// clauseOf is the set of positions in the clauses that hold some position of mask.
+func clauseOf(mask, sep uint64, n int) uint64 {
+	var out, cur uint64
+	hit := false
+	for i := 0; i < n && i < 64; i++ {
+		if sep&(1<<i) != 0 {
+			if hit {
+				out |= cur
+			}
+			cur, hit = 0, false
+			continue
+		}
+		cur |= 1 << i
+		hit = hit || mask&(1<<i) != 0
+	}
+	if hit {
+		out |= cur
+	}
+	return out
+}
+
+// asking words open a question of their own.
+var asking = setOf("what", "whats", "how", "where", "when", "which", "who", "why", "is", "are",
+	"do", "does", "did", "can", "could", "will", "would", "should", "tell", "list", "describe",
+	"explain", "give", "show", "any", "was", "were", "has", "have")
+
+// continuation says whether the clause holding own is a bare phrase that continues a
+// longer question elsewhere ("which agency publishes the profile behind your wage and
+// employment figures"), not a question of its own ("what's the salary and the outlook").
+func (a *analysis) continuation(own, other, sep uint64) bool {
+	n := len(a.toks)
+	mine := clauseOf(own, sep, n)
+	for m := mine; m != 0; m &= m - 1 {
+		if asking[a.toks[bits.TrailingZeros64(m)].word] {
+			return false
+		}
+	}
+	theirs := clauseOf(other, sep, n) &^ mine
+	content := 0
+	for m := theirs; m != 0; m &= m - 1 {
+		if t := a.toks[bits.TrailingZeros64(m)]; !t.stop && !t.sep {
+			content++
+		}
+	}
+	return content > 4
 }
 
 // ownScore is topic t's score from the positions in mask.

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,50 @@ func TestOtherOccupationOrContext(t *testing.T) {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
 		if r.Answered != tt.answered || !strings.Contains(r.Lead, tt.lead) {
 			t.Errorf("Answer(%q) = answered %v, lead %q; want answered %v, lead containing %q", tt.q, r.Answered, r.Lead, tt.answered, tt.lead)
+		}
+	}
+}
+
+// TestMultiPartOrContinuation: "and" between two questions, or two bare topics, asks
+// both; "and" inside one longer question's phrase does not.
+func TestMultiPartOrContinuation(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"what's the salary and job outlook?", []string{"pay", "outlook"}},
+		{"salary, outlook, and education?", []string{"pay", "outlook", "education"}},
+		{"what do they earn and what degree do i need", []string{"pay", "education"}},
+		{"Do accredited programs cover classification and coding systems and medical ethics?", []string{"education"}},
+		{"As an HR manager, I would like to know the median wage for these workers in offices of physicians.", []string{"pay"}},
+	}
+	for _, tt := range tests {
+		r := b.Answer(context.Background(), Request{Text: tt.q})
+		got := slices.Sorted(slices.Values(r.Intents))
+		if !slices.Equal(got, slices.Sorted(slices.Values(tt.want))) {
+			t.Errorf("Answer(%q).Intents = %v, want %v", tt.q, r.Intents, tt.want)
+		}
+	}
+}
+
+// TestSmalltalkOpeners: a greeting, thanks or goodbye followed by nothing the bot can
+// answer gets small talk; followed by a question, the question is answered.
+func TestSmalltalkOpeners(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		q    string
+		kind Kind
+	}{
+		{"Thanks, this has given me a lot to think about.", KindSmalltalk},
+		{"ok bye, gotta finish my worksheet", KindSmalltalk},
+		{"Hi there, I'm just starting to research a career change.", KindHelp},
+		{"thanks, what's the salary", KindAnswer},
+		{"how do i use my microwaves defrost", KindFallback},
+	}
+	for _, tt := range tests {
+		if r := b.Answer(context.Background(), Request{Text: tt.q}); r.Kind != tt.kind {
+			t.Errorf("Answer(%q).Kind = %s (%q), want %s", tt.q, r.Kind, r.Lead, tt.kind)
 		}
 	}
 }
