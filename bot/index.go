@@ -126,6 +126,11 @@ func (ix *index) words(s string) []string {
 				toks = ix.appendWord(toks, x)
 			}
 			ix.readAs[w] = toks
+			// Every word read at start-up is one the bot knows: each enters the
+			// vocabulary once, here, rather than once per phrase that uses it.
+			for _, t := range toks {
+				ix.vocab[t] = true
+			}
 		}
 		out = append(out, toks...)
 	}
@@ -276,7 +281,6 @@ func newIndex(kb *knowledge.Base) *index {
 		for _, e := range t.Examples {
 			seen := map[string]bool{}
 			for _, w := range ix.words(e) {
-				ix.vocab[w] = true
 				if stopwords[w] || ix.subject[w] || seen[w] || isNumber(w) {
 					continue
 				}
@@ -315,7 +319,6 @@ func newIndex(kb *knowledge.Base) *index {
 	for _, w := range kb.Language.Anchors {
 		for _, x := range ix.words(w) {
 			ix.anchors[x] = true
-			ix.vocab[x] = true
 		}
 	}
 	for _, w := range kb.Language.OtherOccupations {
@@ -350,9 +353,7 @@ func newIndex(kb *knowledge.Base) *index {
 			return // fields repeat their facts' text
 		}
 		seen[s] = true
-		for _, w := range ix.words(s) {
-			ix.vocab[w] = true
-		}
+		ix.words(s) // for its words: words puts them in the vocabulary
 	}
 	for _, f := range kb.AllFacts() {
 		know(f.Text)
@@ -441,9 +442,6 @@ func (ix *index) addKey(ws []string, key string, r role) {
 		}
 		p.roles = append(p.roles, r)
 		return
-	}
-	for _, w := range ws {
-		ix.vocab[w] = true
 	}
 	if len(ix.phraseSlab) == cap(ix.phraseSlab) {
 		ix.phraseSlab = make([]phrase, 0, 512)

@@ -208,7 +208,7 @@ func splitKey(s string) (key, rest string, ok bool) {
 		i = len(s) - 1
 	}
 	key = s[:i]
-	if key == "" || key != strings.TrimSpace(key) || strings.ContainsAny(key, "#\"'{}[],&*!|>%@`\t") {
+	if key == "" || key != strings.TrimSpace(key) || anyOf(key, &keyUnsafe) {
 		return "", "", false
 	}
 	return key, strings.TrimLeft(s[i+1:], " "), true
@@ -255,6 +255,46 @@ func (p *fastParser) inline(s string, line, col int) *yaml.Node {
 	return p.scalar(s, line, col)
 }
 
+// plainScalar says whether s, unquoted, is a plain YAML scalar the fast path reads as
+// written: no ": " or trailing ":" (a mapping), no " #" (a comment), no flow
+// indicators and no tabs. One pass: this runs for every list item of the profile.
+func plainScalar(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '}', '[', ']', '\t':
+			return false
+		case ':':
+			if i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case '#':
+			if i > 0 && s[i-1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// keyUnsafe marks the bytes a mapping key may not hold on the fast path.
+var keyUnsafe = byteSet("#\"'{}[],&*!|>%@`\t")
+
+func byteSet(chars string) (set [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return set
+}
+
+func anyOf(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // yamlWords are the plain words YAML may read as something other than a string.
 var yamlWords = map[string]bool{"null": true, "true": true, "false": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true}
 
@@ -296,12 +336,11 @@ func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 	case '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', ',', '#':
 		return p.fail()
 	default:
-		if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.Contains(s, " #") ||
-			strings.ContainsAny(s, "{}[]\t") || s[0] == ':' || s[0] == '?' || s[0] == '-' && (len(s) == 1 || s[1] < '0' || s[1] > '9') {
+		if !plainScalar(s) || s[0] == ':' || s[0] == '?' || s[0] == '-' && (len(s) == 1 || s[1] < '0' || s[1] > '9') {
 			return p.fail()
 		}
 		n.Value = s
-		if strings.ContainsRune("0123456789-+.~", rune(s[0])) || len(s) <= 5 && yamlWords[strings.ToLower(s)] {
+		if c := s[0]; '0' <= c && c <= '9' || c == '-' || c == '+' || c == '.' || c == '~' || len(s) <= 5 && yamlWords[strings.ToLower(s)] {
 			n.Tag = n.ShortTag() // resolve as YAML does: 55560 is an int, null is null
 		} else {
 			n.Tag = "!!str"
