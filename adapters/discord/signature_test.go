@@ -7,9 +7,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"filippo.io/edwards25519"
+	"github.com/bwmarrin/discordgo"
 )
 
 // TestVerifierMatchesStandardLibrary: for valid signatures, single-bit changes to them,
@@ -288,6 +292,42 @@ func BenchmarkNewVerifier(b *testing.B) {
 	for b.Loop() {
 		if _, err := newVerifier(pub); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestVerifyMatchesDiscordgo: the endpoint accepts exactly the requests
+// discordgo.VerifyInteraction accepts (it makes the same check without reading the body
+// twice), whatever is wrong with the headers.
+func TestVerifyMatchesDiscordgo(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := fullAsk(t, "what's the salary")
+	sig := ed25519.Sign(priv, []byte("1700000000"+body))
+	good := hex.EncodeToString(sig)
+	tampered := append([]byte(nil), sig...)
+	tampered[10] ^= 4
+	for _, h := range []struct{ sig, ts string }{
+		{good, "1700000000"},
+		{strings.ToUpper(good), "1700000000"},
+		{hex.EncodeToString(tampered), "1700000000"},
+		{good, "1700000001"},
+		{good, ""},
+		{"", "1700000000"},
+		{good[:126], "1700000000"},
+		{good + "00", "1700000000"},
+		{"zz" + good[2:], "1700000000"},
+		{good, " 1700000000"},
+	} {
+		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
+		r.Header.Set("X-Signature-Ed25519", h.sig)
+		r.Header.Set("X-Signature-Timestamp", h.ts)
+		want := discordgo.VerifyInteraction(r, pub)
+		if got := a.verify(r.Header, []byte(body)); got != want {
+			t.Errorf("signature %.16q… timestamp %q: endpoint says %v, discordgo.VerifyInteraction %v", h.sig, h.ts, got, want)
 		}
 	}
 }
