@@ -147,7 +147,7 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	switch {
 	case a.personal:
 		return ix.fallback(KindFallback, "I can't see anyone's own pay, schedule, time off or benefits. I only know what the Occupational Outlook Handbook says about "+ix.kb.Profile.Occupation+" in general.", conf), -1
-	case a.other != "" && !a.namesEntity() && !(best >= 0 && ix.namesOcc[best] && a.subject):
+	case a.other != "" && !(best >= 0 && ix.namesOcc[best] && a.subject):
 		return ix.fallback(KindFallback, "I don't have information about that occupation.", conf), -1
 	case a.related >= 0 && (best < 0 || !ix.namesOcc[best]):
 		r := ix.kb.Profile.Related.Occupations[a.related]
@@ -198,7 +198,7 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	// career change": an opening greeting or thanks, and nothing the bot can answer after
 	// it, gets the small talk rather than "I don't know that one".
 	if a.smalltalk >= 0 && a.smallMask&1 != 0 && a.unsupported < 0 && a.other == "" && !a.personal &&
-		(ix.small[a.smalltalk].Kind != "help" || greetings[a.toks[0].word]) {
+		(ix.small[a.smalltalk].Kind != "help" || greetings[a.toks[0].word]) && !a.asks() {
 		return ix.smalltalkReply(a.smalltalk), last
 	}
 	if a.unsupported >= 0 && best >= 0 {

@@ -65,6 +65,7 @@ type analysis struct {
 	smalltalk        int    // smalltalk entry, or -1
 	smallCover       int    // longest smalltalk phrase
 	smallMask        uint64 // positions covered by smalltalk phrases
+	subjMask         uint64 // positions naming the occupation itself
 	smallLong        bool   // a phrase of two words or more about the bot itself matched
 	anchored         bool   // the question names the occupation or a job word
 	year             int    // a year named in the question, or 0
@@ -99,6 +100,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.subject = false
 	a.smallCover = 0
 	a.smallMask = 0
+	a.subjMask = 0
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false
@@ -242,6 +244,7 @@ func (ix *index) match(a *analysis) {
 			a.subject = true
 			a.anchored = true
 			a.covered |= span
+			a.subjMask |= span
 		case roleRelated:
 			if a.related < 0 {
 				a.related = int(h.r.idx)
@@ -265,7 +268,7 @@ func (ix *index) match(a *analysis) {
 		}
 	}
 	for _, h := range a.hits {
-		if h.r.kind == roleOther && a.other == "" && !selfDescription(toks, h.start) && !rightNow(toks, h.start) {
+		if h.r.kind == roleOther && a.other == "" && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) {
 			a.other = toks[h.start].word
 		}
 	}
@@ -384,6 +387,10 @@ func (a *analysis) resolve() {
 				drop = true // a phrase beats its parts: "learn more" is not "learn"
 				break
 			}
+			if h.r.kind == roleUnsupported && o.r.kind == roleSmalltalk && inside(h, o) {
+				drop = true // "good night" says goodbye; it asks nothing about night shifts
+				break
+			}
 			if !isName(o.r.kind) || !inside(h, o) && !(h.r.kind == roleOther && o.r.kind != roleOther && h.start >= o.start && h.end <= o.end) {
 				continue
 			}
@@ -436,27 +443,67 @@ func selfDescription(toks []token, i int) bool {
 		return true
 	case "be":
 		return i >= 3 && toks[i-3].word == "not"
+	case "as": // "I work as a receptionist"
+		if i >= 3 {
+			switch toks[i-3].word {
+			case "work", "working", "worked", "employed", "job":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownWork says whether the question asks about the asker's own line of work ("I'm a
+// nurse, how much do we make", "teacher here, is my field growing"): then the occupation
+// they named is what is asked about after all.
+func ownWork(toks []token) bool {
+	for i, t := range toks {
+		switch t.word {
+		case "we", "our", "ours", "us":
+			return true
+		case "my":
+			if i+1 < len(toks) {
+				switch toks[i+1].word {
+				case "field", "job", "occupation", "profession", "career", "industry", "line", "work", "role", "trade", "position":
+					return true
+				}
+			}
+		case "like":
+			if i+1 < len(toks) && toks[i+1].word == "me" && i > 0 && (toks[i-1].word == "people" || toks[i-1].word == "someone" || toks[i-1].word == "folks") {
+				return true
+			}
+		}
 	}
 	return false
 }
 
 // rightNow says whether "rn" at position i is chat for "right now" ("is it growing rn",
-// "im a cashier rn w/ a hs diploma") rather than a registered nurse ("how much do rn
-// make", "pay for an rn"): no article or preposition makes it a noun, and no verb of
-// the kind asked about nurses follows it.
+// "im a cashier rn w/ a diploma", "rn, how much do they make") rather than a registered
+// nurse ("how much do rn make", "who hires rn", "is rn a good career"): no article,
+// preposition or verb before it makes it a noun, and nothing asked about nurses follows.
 func rightNow(toks []token, i int) bool {
-	if toks[i].word != "rn" || i == 0 {
+	if toks[i].word != "rn" {
 		return false
+	}
+	ends := i+1 == len(toks) || toks[i+1].sep
+	if i == 0 {
+		return ends
 	}
 	switch toks[i-1].word {
-	case "a", "an", "the", "as", "for", "of", "to", "be", "become", "becoming", "being", "my", "your", "their", "other", "fellow", "than", "like", "vs", "versus", "or", "and", "do", "does", "many", "most", "some", "all":
+	case "a", "an", "the", "as", "for", "of", "to", "be", "become", "becoming", "being", "my", "your", "their", "other", "fellow", "than", "like", "vs", "versus", "or", "and", "do", "does", "many", "most", "some", "all", "is", "are",
+		"hire", "hires", "hiring", "employ", "employs", "pay", "pays", "paid", "need", "needs", "want", "wants":
 		return false
 	}
-	if i+1 < len(toks) {
-		switch toks[i+1].word {
-		case "make", "makes", "earn", "earns", "get", "gets", "do", "does", "work", "works", "salary", "pay", "job", "jobs", "program", "degree", "license", "vs", "versus", "or", "nurse", "nurses", "school":
-			return false
-		}
+	if ends {
+		return true
+	}
+	switch toks[i+1].word {
+	case "make", "makes", "earn", "earns", "get", "gets", "do", "does", "work", "works", "salary", "pay", "job", "jobs",
+		"program", "programs", "degree", "license", "vs", "versus", "nurse", "nurses", "school", "a", "an", "the", "worth", "in":
+		return false
+	case "or":
+		return i+2 < len(toks) && toks[i+2].word == "not"
 	}
 	return true
 }
@@ -652,7 +699,7 @@ func clauseOf(mask, sep uint64, n int) uint64 {
 // asking words open a question of their own.
 var asking = setOf("what", "whats", "how", "where", "when", "which", "who", "why", "is", "are",
 	"do", "does", "did", "can", "could", "will", "would", "should", "tell", "list", "describe",
-	"explain", "give", "show", "any", "was", "were", "has", "have")
+	"explain", "give", "show", "any", "was", "were")
 
 // continuation says whether the clause holding own is a bare phrase that continues a
 // longer question elsewhere ("which agency publishes the profile behind your wage and
@@ -665,14 +712,33 @@ func (a *analysis) continuation(own, other, sep uint64) bool {
 			return false
 		}
 	}
+	// "im a bio major trying to figure out my options": the asker's story, not a question.
+	if first := bits.TrailingZeros64(mine); first+1 < n && a.toks[first].word == "i" {
+		switch a.toks[first+1].word {
+		case "am", "was", "work", "study", "have", "live":
+			return true
+		}
+	}
 	theirs := clauseOf(other, sep, n) &^ mine
 	content := 0
 	for m := theirs; m != 0; m &= m - 1 {
-		if t := a.toks[bits.TrailingZeros64(m)]; !t.stop && !t.sep {
+		// The occupation's own name is no part of how long a question is.
+		if i := bits.TrailingZeros64(m); !a.toks[i].stop && !a.toks[i].sep && a.subjMask&(1<<i) == 0 {
 			content++
 		}
 	}
 	return content > 4
+}
+
+// asks says whether any word outside small talk opens a question ("thanks, what schools
+// offer it"), so that the question, not the thanks, gets the reply.
+func (a *analysis) asks() bool {
+	for i, t := range a.toks {
+		if i < 64 && a.smallMask&(1<<i) == 0 && asking[t.word] && (i == 0 || a.toks[i-1].sep || a.smallMask&(1<<(i-1)) != 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownScore is topic t's score from the positions in mask.

@@ -58,6 +58,13 @@ func TestOtherOccupationOrContext(t *testing.T) {
 		{"teacher here, what degree would i need for this", true, "associate's"},
 		{"career changer here (paralegal). how much do HITs earn", true, "$55,560"},
 		{"how much do paralegals earn", false, "that occupation"},
+		{"is rn a good career", false, "that occupation"},
+		{"who hires rn", false, "that occupation"},
+		{"rn, how much do they make", true, "$55,560"},
+		{"how much does a nurse in a hospital make", false, "that occupation"},
+		{"I'm a nurse, how much do we make", false, "that occupation"},
+		{"teacher here, is my field growing", false, "that occupation"},
+		{"I work as a receptionist in a doctor's office, what do these workers earn in physicians' offices?", true, "$44,990"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
@@ -80,6 +87,8 @@ func TestMultiPartOrContinuation(t *testing.T) {
 		{"what do they earn and what degree do i need", []string{"pay", "education"}},
 		{"Do accredited programs cover classification and coding systems and medical ethics?", []string{"education"}},
 		{"As an HR manager, I would like to know the median wage for these workers in offices of physicians.", []string{"pay"}},
+		{"what is the median annual wage for health information technologists and medical registrars and the projected growth", []string{"pay", "outlook"}},
+		{"could someone explain what a cancer registrar does day to day? im a bio major trying to figure out my options", []string{"duties"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
@@ -103,6 +112,8 @@ func TestSmalltalkOpeners(t *testing.T) {
 		{"Hi there, I'm just starting to research a career change.", KindHelp},
 		{"thanks, what's the salary", KindAnswer},
 		{"how do i use my microwaves defrost", KindFallback},
+		{"hello! what's the weather today", KindFallback},
+		{"good night, what's the job outlook", KindAnswer},
 	}
 	for _, tt := range tests {
 		if r := b.Answer(context.Background(), Request{Text: tt.q}); r.Kind != tt.kind {
