@@ -32,6 +32,11 @@ func TestReviewFindings(t *testing.T) {
 		{"define health informatics", true, "advise organizations", "median wage is the wage"},
 		{"do they work weekends", false, "nothing about nights, weekends", ""},
 		{"k", false, "Okay", "welcome"},
+		{"rhit salary", false, "not by credential", ""},
+		{"Do cancer registrars earn more than health information technologists?", false, "not by credential or specialty", ""},
+		{"what's on the CTR exam", false, "exam details", ""},
+		{"how long does it take to become a medical registrar", false, "does not say how long", ""},
+		{"Which EHR software do they use, Epic or Cerner?", false, "particular software", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
