@@ -421,6 +421,10 @@ func selfDescription(toks []token, i int) bool {
 		switch toks[i-1].word {
 		case "teach", "train", "help", "support", "with", "than", "like", "besides", "beside", "from", "here":
 			return true
+		case "and", "or": // "teach nurses and doctors"
+			if i >= 2 && !toks[i-2].stop && selfDescription(toks, i-2) {
+				return true
+			}
 		}
 	}
 	// "i am a high school biology teacher": look back over a few words that describe
@@ -551,7 +555,8 @@ func looksLikeOccupation(toks []token, i int) bool {
 var thingsNotPeople = setOf("paper", "computer", "number", "answer", "letter", "order", "center",
 	"centre", "matter", "semester", "quarter", "chapter", "summer", "winter", "error", "color",
 	"colour", "floor", "door", "major", "minor", "factor", "sector", "monitor", "printer", "folder",
-	"poster", "flyer", "calculator", "browser", "register")
+	"poster", "flyer", "calculator", "browser", "register", "perfectionist", "optimist",
+	"pessimist", "realist", "idealist", "minimalist", "introvert", "extrovert", "ambivert")
 
 // ranked returns the best and second-best topics and their scores.
 func (a *analysis) ranked() (best, second int, s1, s2 float32) {

@@ -42,6 +42,9 @@ func fastParse(data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	for i, c := range data {
+		if c >= 0x20 && c < 0x7f {
+			continue // printable ASCII, nearly every byte
+		}
 		switch {
 		case c < 0x20 && c != '\n' && !(c == '\r' && i+1 < len(data) && data[i+1] == '\n') || c == 0x7f:
 			return nil, false // control characters, tabs, lone carriage returns
@@ -87,6 +90,9 @@ func fastParse(data []byte) (*yaml.Node, bool) {
 
 // stripComment removes a trailing "# comment" that is not inside quotes.
 func stripComment(s string) string {
+	if strings.IndexByte(s, '#') < 0 {
+		return s // most lines: one vectorised search instead of a byte loop
+	}
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
