@@ -15,7 +15,7 @@ const minHeldOut = 85.0
 
 func TestHeldOutSet(t *testing.T) {
 	b := newTestBot(t)
-	// heldout.tsv was written before tuning began; heldout2.tsv after seven tuning batches.
+	// heldout.tsv was written before tuning began; heldout2.tsv after eight tuning batches.
 	for _, f := range []string{"heldout.tsv", "heldout2.tsv"} {
 		t.Run(f, func(t *testing.T) {
 			per, ok, all := evaluate(t, b, loadCases(t, "testdata/"+f))
