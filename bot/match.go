@@ -167,6 +167,19 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		ix.pushKnown(a, c, false)
 		return
 	}
+	// Chat spellings the edit distance misses on short words: a dropped final g
+	// ("growin", "makin") and a z for a plural s ("jobz", "certz").
+	if n := len(w); n > 4 && w[n-2:] == "in" {
+		if g := canon(w + "g"); ix.vocab[g] {
+			ix.pushKnown(a, g, true)
+			return
+		}
+	} else if n > 3 && w[n-1] == 'z' {
+		if z := canon(w[:n-1] + "s"); ix.vocab[z] {
+			ix.pushKnown(a, z, true)
+			return
+		}
+	}
 	if isEnglish(w) {
 		// A real word the bot does not know ("incoming", "feet") is not a typo of one it
 		// does ("income", "fees").
@@ -246,7 +259,7 @@ func (ix *index) match(a *analysis) {
 			a.covered |= span
 			a.subjMask |= span
 		case roleRelated:
-			if a.related < 0 {
+			if a.related < 0 && (!selfDescription(toks, h.start) || ownWork(toks)) {
 				a.related = int(h.r.idx)
 			}
 			a.covered |= span
@@ -421,6 +434,13 @@ func selfDescription(toks []token, i int) bool {
 		switch toks[i-1].word {
 		case "teach", "train", "help", "support", "with", "than", "like", "besides", "beside", "from", "here":
 			return true
+		case "in": // "I work in IT help desk"
+			if i >= 2 {
+				switch toks[i-2].word {
+				case "work", "working", "worked", "job":
+					return true
+				}
+			}
 		case "and", "or": // "teach nurses and doctors"
 			if i >= 2 && !toks[i-2].stop && selfDescription(toks, i-2) {
 				return true
@@ -447,16 +467,25 @@ func selfDescription(toks []token, i int) bool {
 		return true
 	case "be":
 		return i >= 3 && toks[i-3].word == "not"
-	case "as": // "I work as a receptionist"
+	case "as": // "I work as a receptionist"; but "as a nurse, how much would I make" asks about nursing
 		if i >= 3 {
 			switch toks[i-3].word {
 			case "work", "working", "worked", "employed", "job":
 				return true
 			}
 		}
+	case "is": // "my wife is a pharmacy tech"
+		if i >= 3 && family[toks[i-3].word] {
+			return true
+		}
 	}
 	return false
 }
+
+// family are the people whose jobs an asker mentions as context.
+var family = setOf("wife", "husband", "partner", "son", "daughter", "kid", "child", "friend", "mom",
+	"dad", "mother", "father", "sister", "brother", "cousin", "aunt", "uncle", "boyfriend", "girlfriend",
+	"roommate", "neighbor", "grandma", "grandpa")
 
 // ownWork says whether the question asks about the asker's own line of work ("I'm a
 // nurse, how much do we make", "teacher here, is my field growing"): then the occupation

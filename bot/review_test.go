@@ -70,6 +70,11 @@ func TestOtherOccupationOrContext(t *testing.T) {
 		{"I'm a nurse, how much do we make", false, "that occupation"},
 		{"teacher here, is my field growing", false, "that occupation"},
 		{"I work as a receptionist in a doctor's office, what do these workers earn in physicians' offices?", true, "$44,990"},
+		{"as a nurse how much would i make", false, "that occupation"},
+		{"as a nurse", false, "that occupation"},
+		{"im a medical coder, what do I need to become a registrar", true, "associate's"},
+		{"i work in IT help desk making 40k, would i make more here", true, "$55,560"},
+		{"what do medical coders earn", false, "medical records specialists"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
