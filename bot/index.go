@@ -38,6 +38,9 @@ type role struct {
 type phrase struct {
 	words []string
 	roles []role
+	// For building only: how many topics use the phrase as a keyword (kwDF) and as a
+	// keyword or facet word (anyDF), and the last topic counted (1-based).
+	kwDF, anyDF, counted int16
 }
 
 type entityRef struct {
@@ -73,6 +76,7 @@ type index struct {
 	buf        []byte               // for building only
 	readAs     map[string][]string  // for building only: a word as typed -> as matched
 	wordPool   []string             // for building only: backing for words' results
+	tokPool    []string             // for building only: backing for readAs's readings
 	phraseSlab []phrase             // phrases, allocated a block at a time
 	example    map[string][]float32 // word -> weight per topic, from example questions
 	vocab      map[string]bool      // every word the bot knows
@@ -122,9 +126,24 @@ func (ix *index) words(s string) []string {
 		toks, ok := ix.readAs[string(wb)]
 		if !ok {
 			w := string(wb)
-			for _, x := range expandWord(w) {
-				toks = ix.appendWord(toks, x)
+			// Carved from a shared array too, reserving room for a contraction read
+			// through synonyms; a longer reading outgrows it into its own array.
+			if cap(ix.tokPool)-len(ix.tokPool) < 8 {
+				ix.tokPool = make([]string, 0, 2048)
 			}
+			mark := len(ix.tokPool)
+			toks = ix.tokPool[mark:mark:cap(ix.tokPool)]
+			if strings.IndexByte(w, '\'') < 0 {
+				toks = ix.appendWord(toks, w)
+			} else {
+				for _, x := range expandWord(w) {
+					toks = ix.appendWord(toks, x)
+				}
+			}
+			if cap(toks) == cap(ix.tokPool)-mark {
+				ix.tokPool = ix.tokPool[:mark+len(toks)]
+			}
+			toks = toks[:len(toks):len(toks)]
 			ix.readAs[w] = toks
 			// Every word read at start-up is one the bot knows: each enters the
 			// vocabulary once, here, rather than once per phrase that uses it.
@@ -213,27 +232,30 @@ func newIndex(kb *knowledge.Base) *index {
 		ix.add(ws, role{kind: roleSubject})
 	}
 	n := len(kb.Topics)
-	// Each keyword and facet word is read once; df counts the topics that use it.
+	// Each keyword and facet word is read once; df counts the topics that use it, on the
+	// phrase itself rather than in maps keyed by the phrase.
 	type term struct {
-		ws  []string
-		key string
+		ws []string
+		p  *phrase
 	}
 	read := func(s string) term {
 		ws := ix.words(s)
-		return term{ws, phraseKey(ws)}
+		if len(ws) == 0 {
+			return term{}
+		}
+		return term{ws, ix.phraseFor(ws, phraseKey(ws))}
 	}
 	keywords := make([][]term, n)
 	facetWords := make([][][]term, n)
-	keywordDF := map[string]int{}
-	facetDF := map[string]int{}
 	for ti, t := range kb.Topics {
-		seen := map[string]bool{}
+		mark := int16(ti + 1)
 		for _, k := range t.Keywords {
 			tm := read(k)
 			keywords[ti] = append(keywords[ti], tm)
-			if !seen[tm.key] {
-				keywordDF[tm.key]++
-				seen[tm.key] = true
+			if tm.p != nil && tm.p.counted != mark {
+				tm.p.kwDF++
+				tm.p.anyDF++
+				tm.p.counted = mark
 			}
 		}
 		facetWords[ti] = make([][]term, len(t.Facets))
@@ -241,9 +263,9 @@ func newIndex(kb *knowledge.Base) *index {
 			for _, w := range f.Words {
 				tm := read(w)
 				facetWords[ti][fi] = append(facetWords[ti][fi], tm)
-				if !seen[tm.key] {
-					facetDF[tm.key]++
-					seen[tm.key] = true
+				if tm.p != nil && tm.p.counted != mark {
+					tm.p.anyDF++
+					tm.p.counted = mark
 				}
 			}
 		}
@@ -257,9 +279,9 @@ func newIndex(kb *knowledge.Base) *index {
 		}
 		ix.topicIDs = append(ix.topicIDs, t.ID)
 		for _, tm := range keywords[ti] {
-			w := (1 + 0.25*float32(len(tm.ws)-1)) / float32(math.Sqrt(float64(max(keywordDF[tm.key], 1))))
-			if len(tm.ws) > 0 {
-				ix.addKey(tm.ws, tm.key, role{kind: roleKeyword, topic: int16(ti), weight: w})
+			if tm.p != nil {
+				w := (1 + 0.25*float32(len(tm.ws)-1)) / float32(math.Sqrt(float64(max(tm.p.kwDF, 1))))
+				tm.p.addRole(role{kind: roleKeyword, topic: int16(ti), weight: w})
 			}
 		}
 		for _, k := range t.WeakKeywords {
@@ -268,14 +290,14 @@ func newIndex(kb *knowledge.Base) *index {
 		}
 		for fi := range t.Facets {
 			for _, tm := range facetWords[ti][fi] {
-				df := keywordDF[tm.key] + facetDF[tm.key]
-				w := (0.5 + 0.25*float32(len(tm.ws)-1)) / float32(max(df, 1))
+				if tm.p == nil {
+					continue
+				}
+				w := (0.5 + 0.25*float32(len(tm.ws)-1)) / float32(max(tm.p.anyDF, 1))
 				if ix.allSubject(tm.ws) || allStop(tm.ws) {
 					w = 0 // "cancer registrars" names the occupation and "do i need" nothing: not a topic
 				}
-				if len(tm.ws) > 0 {
-					ix.addKey(tm.ws, tm.key, role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
-				}
+				tm.p.addRole(role{kind: roleFacet, topic: int16(ti), facet: int16(fi), weight: w})
 			}
 		}
 		for _, e := range t.Examples {
@@ -391,7 +413,7 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL
 	ix.buildAnswers()
-	ix.byWords, ix.readAs, ix.buf, ix.wordPool = nil, nil, nil, nil
+	ix.byWords, ix.readAs, ix.buf, ix.wordPool, ix.tokPool = nil, nil, nil, nil, nil
 	return ix
 }
 
@@ -434,22 +456,32 @@ func phraseKey(ws []string) string {
 
 // addKey is add with the phrase's key already made.
 func (ix *index) addKey(ws []string, key string, r role) {
+	ix.phraseFor(ws, key).addRole(r)
+}
+
+// phraseFor returns the phrase of words ws, adding it without roles if it is new.
+func (ix *index) phraseFor(ws []string, key string) *phrase {
 	if p, ok := ix.byWords[key]; ok {
-		for _, old := range p.roles {
-			if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx && old.ekind == r.ekind {
-				return
-			}
-		}
-		p.roles = append(p.roles, r)
-		return
+		return p
 	}
 	if len(ix.phraseSlab) == cap(ix.phraseSlab) {
 		ix.phraseSlab = make([]phrase, 0, 512)
 	}
-	ix.phraseSlab = append(ix.phraseSlab, phrase{words: ws, roles: []role{r}})
+	ix.phraseSlab = append(ix.phraseSlab, phrase{words: ws})
 	p := &ix.phraseSlab[len(ix.phraseSlab)-1]
 	ix.byWords[key] = p
 	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], p)
+	return p
+}
+
+// addRole gives the phrase role r, once.
+func (p *phrase) addRole(r role) {
+	for _, old := range p.roles {
+		if old.kind == r.kind && old.topic == r.topic && old.facet == r.facet && old.idx == r.idx && old.ekind == r.ekind {
+			return
+		}
+	}
+	p.roles = append(p.roles, r)
 }
 
 // ingWords end in "ing" without being a verb form.
