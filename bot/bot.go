@@ -162,8 +162,17 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		ps = ix.parts(a, best)
 	}
 	if conf >= AnswerThreshold || ps != nil {
+		var caveat string
 		if a.unsupported >= 0 {
-			return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), best
+			t := a.asideTopic(best)
+			if t < 0 {
+				return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), best
+			}
+			if t != best { // "what degree do I need, and how much is tuition": the degree
+				best, ps = t, nil
+				conf = max(a.confidence(a.score[t], 0), AnswerThreshold)
+			}
+			caveat = ix.unsupTxt[a.unsupported] // answered below, the rest declined
 		}
 		// "how many jobs in 2041", "salary in 2019": figures for a year the profile
 		// does not have are not this profile's figures.
@@ -178,10 +187,14 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 				parts = append(parts, ix.partFor(t, fi, ei)[0])
 				c = min(c, a.confidence(a.score[t], 0))
 			}
-			return ix.multiReply(parts, c), ps[len(ps)-1]
+			r := ix.multiReply(parts, c)
+			r.Note = caveat
+			return r, ps[len(ps)-1]
 		}
 		fi, ei := ix.facet(a, best)
-		return ix.answerReply(best, ix.partFor(best, fi, ei), conf), best
+		r := ix.answerReply(best, ix.partFor(best, fi, ei), conf)
+		r.Note = caveat
+		return r, best
 	}
 	if best < 0 && a.subject && a.unsupported >= 0 {
 		return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), -1

@@ -60,6 +60,7 @@ type analysis struct {
 	other            string // another occupation named, as typed
 	related          int    // related occupation named, or -1
 	unsupported      int    // unsupported request, or -1
+	unsupMask        uint64 // its positions
 	entity           [3]int // per entity kind: the entity named, or -1
 	subject          bool
 	smalltalk        int    // smalltalk entry, or -1
@@ -101,6 +102,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.smallCover = 0
 	a.smallMask = 0
 	a.subjMask = 0
+	a.unsupMask = 0
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false
@@ -268,6 +270,7 @@ func (ix *index) match(a *analysis) {
 		case roleUnsupported:
 			if a.unsupported < 0 {
 				a.unsupported = int(h.r.idx)
+				a.unsupMask = span
 			}
 		case roleSmalltalk:
 			a.smallMask |= span
@@ -773,6 +776,45 @@ func (a *analysis) asks() bool {
 		}
 	}
 	return false
+}
+
+// aside says whether what the profile lacks is asked in a clause of its own, apart from
+// topic t's ("what's the salary, and do they get benefits"): then t can be answered and
+// the rest declined, instead of declining all of it.
+func (a *analysis) aside(t int) bool {
+	var sep uint64
+	for i, tk := range a.toks {
+		if tk.sep && i < 64 {
+			sep |= 1 << i
+		}
+	}
+	own := a.mask[t] &^ a.unsupMask
+	if own == 0 || a.unsupMask == 0 || a.ownScore(t, own) < partEvidence || !separated(own, a.unsupMask, sep) {
+		return false
+	}
+	mine := clauseOf(own, sep, len(a.toks))
+	// Asked first, in a clause of its own that is not the asker's story ("im an HIT at
+	// mercy hospital, can i switch to day shift" asks only about the shift).
+	if mine&a.unsupMask != 0 || bits.TrailingZeros64(own) > bits.TrailingZeros64(a.unsupMask) {
+		return false
+	}
+	first := bits.TrailingZeros64(mine)
+	return !(first+1 < len(a.toks) && a.toks[first].word == "i" && (a.toks[first+1].word == "am" || a.toks[first+1].word == "was"))
+}
+
+// asideTopic is the topic to answer beside what the profile lacks: best if it is asked
+// apart from it, else the strongest topic that is, or -1.
+func (a *analysis) asideTopic(best int) int {
+	if best >= 0 && a.aside(best) {
+		return best
+	}
+	alt := -1
+	for t, s := range a.score {
+		if t != best && s >= partEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t) {
+			alt = t
+		}
+	}
+	return alt
 }
 
 // ownScore is topic t's score from the positions in mask.

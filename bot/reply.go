@@ -46,7 +46,8 @@ type Reply struct {
 	Lead string `json:"lead"`
 	// Parts holds one entry per topic answered, each with its own lead and fields.
 	Parts []Part `json:"parts,omitempty"`
-	// Note is a short line for replies that are not answers (what was not understood).
+	// Note is a short line for replies that are not answers (what was not understood), or,
+	// after an answer, what of the question the profile has nothing on.
 	Note        string       `json:"note,omitempty"`
 	Source      string       `json:"source,omitempty"`
 	SourceURL   string       `json:"source_url,omitempty"`

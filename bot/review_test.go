@@ -131,3 +131,31 @@ func TestSmalltalkOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerWithCaveat: a question that asks something the profile has, and then, apart,
+// something it lacks, gets the answer and a note on the rest; asked together, or about
+// the asker's own situation, it gets only the honest "the profile does not say".
+func TestAnswerWithCaveat(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		q        string
+		answered bool
+		lead     string
+		note     string
+	}{
+		{"what's the salary and do they get benefits", true, "$55,560", "does not cover benefits"},
+		{"what degree do i need and how much is tuition", true, "associate's degree", "does not name schools, costs"},
+		{"I'm 45 and work retail; what would I earn and how long is school", true, "$55,560", "how long programs take"},
+		{"what's the salary, and is it different in texas", true, "$55,560", "national (U.S.) figures only"},
+		{"salary in texas", false, "national (U.S.) figures only", ""},
+		{"what's the salary", true, "$55,560", ""},
+		{"im an HIT at mercy hospital, can i switch to day shift", false, "", ""},
+		{"Do they get benefits like health insurance and paid vacation?", false, "does not cover benefits", ""},
+	}
+	for _, tt := range tests {
+		r := b.Answer(context.Background(), Request{Text: tt.q})
+		if r.Answered != tt.answered || !strings.Contains(r.Lead, tt.lead) || !strings.Contains(r.Note, tt.note) || tt.note == "" && tt.answered && r.Note != "" {
+			t.Errorf("Answer(%q) = answered %v, lead %q, note %q; want answered %v, lead with %q, note with %q", tt.q, r.Answered, r.Lead, r.Note, tt.answered, tt.lead, tt.note)
+		}
+	}
+}

@@ -46,6 +46,7 @@ func TestInteractionResponses(t *testing.T) {
 		{"ask_salary.json", command("ask", `{"name":"question","type":3,"value":"what's the salary"}`)},
 		{"ask_multi.json", command("ask", `{"name":"question","type":3,"value":"pay and outlook?"}`)},
 		{"ask_fallback.json", command("ask", `{"name":"question","type":3,"value":"how much do nurses make"}`)},
+		{"ask_caveat.json", command("ask", `{"name":"question","type":3,"value":"what's the salary, and do they get benefits?"}`)},
 		{"autocomplete_sal.json", `{"id":"I2","type":4,"token":"t",` + member + `,"data":{"name":"career","type":1,"options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"sal","focused":true}]}]}}`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -148,7 +148,7 @@ type responseKey struct {
 // precomputed answer, the same every time, so its response (and JSON) is built once; the
 // set is bounded by the number of answers in the knowledge base.
 func (a *Adapter) message(r bot.Reply, flags discordgo.MessageFlags) *discordgo.InteractionResponse {
-	if r.Kind != bot.KindAnswer || len(r.Parts) != 1 {
+	if r.Kind != bot.KindAnswer || len(r.Parts) != 1 || r.Note != "" {
 		return message(r, flags)
 	}
 	key := responseKey{&r.Parts[0], flags}

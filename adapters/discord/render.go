@@ -46,9 +46,12 @@ func Embed(r bot.Reply) *discordgo.MessageEmbed {
 		e.Description = r.Parts[0].Lead
 	case len(r.Parts) == 0:
 		e.Description = r.Lead
-		if r.Note != "" {
-			e.Description += "\n\n" + r.Note
+	}
+	if r.Note != "" { // what was not understood, or what of the question the profile lacks
+		if e.Description != "" {
+			e.Description += "\n\n"
 		}
+		e.Description += r.Note
 	}
 	e.Description = clip(e.Description, maxDescription)
 	for _, p := range r.Parts {

@@ -69,6 +69,9 @@ func Blocks(r bot.Reply, share bool) []slack.Block {
 			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip(sb.String(), maxSectionText)), nil, nil))
 		}
 	}
+	if len(r.Parts) > 0 && r.Note != "" { // what of the question the profile lacks
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip(escape(r.Note), maxSectionText)), nil, nil))
+	}
 	if r.Kind == bot.KindAnswer && r.Source != "" {
 		src := "Source: " + escape(r.Source)
 		if r.SourceURL != "" {

@@ -36,6 +36,7 @@ func TestBlockKitGolden(t *testing.T) {
 		{"pay_command_share", "how much do the top 10% make", true},
 		{"pay_by_industry", "which industry pays the most", false},
 		{"multi_part", "what's the salary and the outlook?", false},
+		{"answer_and_caveat", "what's the salary, and do they get benefits?", false},
 		{"fallback", "how much do nurses make?", false},
 		{"help", "hi", false},
 	}
