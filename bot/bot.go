@@ -148,6 +148,13 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	case a.personal:
 		return ix.fallback(KindFallback, "I can't see anyone's own pay, schedule, time off or benefits. I only know what the Occupational Outlook Handbook says about "+ix.kb.Profile.Occupation+" in general.", conf), -1
 	case a.other != "" && !(best >= 0 && ix.namesOcc[best] && a.subject):
+		// "what do they earn, and what do nurses make": the first part, and a word on the rest.
+		if t := a.asideTopic(best, a.otherMask); t >= 0 && a.unsupported < 0 && a.confidence(a.score[t], 0) >= AnswerThreshold {
+			fi, ei := ix.facet(a, t)
+			r := ix.answerReply(t, ix.partFor(t, fi, ei), a.confidence(a.score[t], 0))
+			r.Note = "I don't have information about the other occupation you asked about; I only cover " + ix.kb.Profile.Occupation + "."
+			return r, t
+		}
 		return ix.fallback(KindFallback, "I don't have information about that occupation.", conf), -1
 	case a.related >= 0 && (best < 0 || !ix.namesOcc[best]):
 		r := ix.kb.Profile.Related.Occupations[a.related]
@@ -164,7 +171,7 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 	if conf >= AnswerThreshold || ps != nil {
 		var caveat string
 		if a.unsupported >= 0 {
-			t := a.asideTopic(best)
+			t := a.asideTopic(best, a.unsupMask)
 			if t < 0 {
 				return ix.fallback(KindFallback, ix.unsupTxt[a.unsupported], conf), best
 			}

@@ -61,6 +61,7 @@ type analysis struct {
 	related          int    // related occupation named, or -1
 	unsupported      int    // unsupported request, or -1
 	unsupMask        uint64 // its positions
+	otherMask        uint64 // positions of the other occupation named
 	entity           [3]int // per entity kind: the entity named, or -1
 	subject          bool
 	smalltalk        int    // smalltalk entry, or -1
@@ -103,6 +104,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.smallMask = 0
 	a.subjMask = 0
 	a.unsupMask = 0
+	a.otherMask = 0
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false
@@ -286,6 +288,7 @@ func (ix *index) match(a *analysis) {
 	for _, h := range a.hits {
 		if h.r.kind == roleOther && a.other == "" && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) {
 			a.other = toks[h.start].word
+			a.otherMask = spanMask(h.start, h.end)
 		}
 	}
 	for i, t := range toks {
@@ -315,6 +318,7 @@ func (ix *index) match(a *analysis) {
 			a.unknown++
 			if a.other == "" && looksLikeOccupation(toks, i) {
 				a.other = t.word
+				a.otherMask = spanMask(i, i+1)
 			}
 			continue
 		}
@@ -778,24 +782,29 @@ func (a *analysis) asks() bool {
 	return false
 }
 
-// aside says whether what the profile lacks is asked in a clause of its own, apart from
-// topic t's ("what's the salary, and do they get benefits"): then t can be answered and
-// the rest declined, instead of declining all of it.
-func (a *analysis) aside(t int) bool {
+// aside says whether what the profile lacks (the positions in other) is asked in a clause
+// of its own, after topic t's ("what's the salary, and do they get benefits", "what do
+// they earn, and what do nurses make"): then t can be answered and the rest declined,
+// instead of declining all of it.
+func (a *analysis) aside(t int, other uint64) bool {
 	var sep uint64
 	for i, tk := range a.toks {
 		if tk.sep && i < 64 {
 			sep |= 1 << i
 		}
 	}
-	own := a.mask[t] &^ a.unsupMask
-	if own == 0 || a.unsupMask == 0 || a.ownScore(t, own) < partEvidence || !separated(own, a.unsupMask, sep) {
+	if other == 0 {
+		return false
+	}
+	// Only what t has outside the clause that asks the rest counts.
+	own := a.mask[t] &^ clauseOf(other, sep, len(a.toks))
+	if own == 0 || a.ownScore(t, own) < partEvidence {
 		return false
 	}
 	mine := clauseOf(own, sep, len(a.toks))
 	// Asked first, in a clause of its own that is not the asker's story ("im an HIT at
 	// mercy hospital, can i switch to day shift" asks only about the shift).
-	if mine&a.unsupMask != 0 || bits.TrailingZeros64(own) > bits.TrailingZeros64(a.unsupMask) {
+	if bits.TrailingZeros64(own) > bits.TrailingZeros64(other) {
 		return false
 	}
 	first := bits.TrailingZeros64(mine)
@@ -804,18 +813,19 @@ func (a *analysis) aside(t int) bool {
 
 // asideTopic is the topic to answer beside what the profile lacks: best if it is asked
 // apart from it, else the strongest topic that is, or -1.
-func (a *analysis) asideTopic(best int) int {
-	if best >= 0 && a.aside(best) {
+func (a *analysis) asideTopic(best int, other uint64) int {
+	if best >= 0 && a.aside(best, other) {
 		return best
 	}
 	alt := -1
 	for t, s := range a.score {
-		if t != best && s >= partEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t) {
+		if t != best && s >= partEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t, other) {
 			alt = t
 		}
 	}
 	return alt
 }
+
 
 // ownScore is topic t's score from the positions in mask.
 func (a *analysis) ownScore(t int, mask uint64) float32 {

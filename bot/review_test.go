@@ -151,6 +151,8 @@ func TestAnswerWithCaveat(t *testing.T) {
 		{"what's the salary", true, "$55,560", ""},
 		{"im an HIT at mercy hospital, can i switch to day shift", false, "", ""},
 		{"Do they get benefits like health insurance and paid vacation?", false, "does not cover benefits", ""},
+		{"what do they earn, and what do nurses make", true, "$55,560", "the other occupation you asked about"},
+		{"how much do nurses make and what about HITs", false, "that occupation", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
