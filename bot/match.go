@@ -826,7 +826,6 @@ func (a *analysis) asideTopic(best int, other uint64) int {
 	return alt
 }
 
-
 // ownScore is topic t's score from the positions in mask.
 func (a *analysis) ownScore(t int, mask uint64) float32 {
 	var s float32
