@@ -142,6 +142,12 @@ func (b *Bot) decide(a *analysis, last int) (Reply, int) {
 		if fi, ei := ix.facet(a, last); fi >= 0 && a.unknown == 0 && a.other == "" && !a.personal {
 			return ix.answerReply(last, ix.partFor(last, fi, ei), AnswerThreshold), last
 		}
+		// A short follow-up that points back ("is that a lot?", "and for medical
+		// registrars?", "is that the government?") goes on with the last topic.
+		if a.pointsBack() && a.other == "" && !a.personal && a.unsupported < 0 && a.related < 0 && a.year == 0 {
+			fi, ei := ix.facet(a, last)
+			return ix.answerReply(last, ix.partFor(last, fi, ei), AnswerThreshold), last
+		}
 	}
 
 	switch {

@@ -232,6 +232,18 @@ func (ix *index) match(a *analysis) {
 		}
 	}
 	a.resolve()
+	// An "and" inside a name ("health information technologists and medical registrars",
+	// "medical and health services managers") joins no clauses.
+	for _, h := range a.hits {
+		switch h.r.kind {
+		case roleSubject, roleEntity, roleRelated, roleOther:
+			for i := h.start + 1; i < h.end-1 && i < len(toks); i++ {
+				if toks[i].sep && toks[i].word != "," {
+					toks[i].sep = false
+				}
+			}
+		}
+	}
 	var kindSeen [3]uint64 // per entity kind: topics already credited
 	for _, h := range a.hits {
 		span := spanMask(h.start, h.end)
@@ -824,6 +836,36 @@ func (a *analysis) asideTopic(best int, other uint64) int {
 		}
 	}
 	return alt
+}
+
+// pointsBack says whether a question reads as a follow-up to the last answer: short, and
+// either pointing at it ("is that a lot?", "where do most of them come from") or opening
+// as a continuation ("and for medical registrars?", "what about the technologists").
+func (a *analysis) pointsBack() bool {
+	content := 0
+	for _, t := range a.toks {
+		if !t.stop && !t.sep {
+			content++
+		}
+	}
+	if content > 4 || len(a.toks) == 0 || a.unknown > 1 {
+		return false
+	}
+	for i, t := range a.toks {
+		switch t.word {
+		case "that", "it", "this", "those", "these", "them", "they", "there", "one", "ones":
+			return true
+		case "and", "so", "also":
+			if i == 0 {
+				return true
+			}
+		case "about":
+			if i == 1 && (a.toks[0].word == "what" || a.toks[0].word == "how") {
+				return true
+			}
+		}
+	}
+	return a.subject && content <= 2 // "the technologists?"
 }
 
 // ownScore is topic t's score from the positions in mask.
