@@ -91,10 +91,13 @@ func (b *Bot) Answer(ctx context.Context, req Request) Reply {
 		return ix.fallback(KindFallback, "You didn't ask anything yet.", 0)
 	}
 	ix.match(a)
-	last := b.mem.last(req.ConversationID)
-	r, topic := b.decide(a, last)
-	if topic >= 0 {
-		b.mem.remember(req.ConversationID, topic)
+	prev := b.mem.last(req.ConversationID)
+	r, topic := b.decide(a, prev)
+	switch {
+	case topic >= 0:
+		b.mem.remember(req.ConversationID, turn{topic: topic, entity: a.entity})
+	case !r.Answered && (a.other != "" || a.related >= 0):
+		b.mem.remember(req.ConversationID, turn{topic: -1, entity: noTurn.entity, other: true})
 	}
 	return r
 }
@@ -121,15 +124,27 @@ func (b *Bot) direct(req Request) Reply {
 			fi = i
 		}
 	}
-	b.mem.remember(req.ConversationID, t)
+	b.mem.remember(req.ConversationID, turn{topic: t, entity: noTurn.entity})
 	return ix.answerReply(t, ix.partFor(t, fi, -1), 1)
 }
 
 // decide turns an analysis into a reply, and says which topic the conversation is now on.
-func (b *Bot) decide(a *analysis, last int) (Reply, int) {
+func (b *Bot) decide(a *analysis, prev turn) (Reply, int) {
 	ix := b.ix
 	best, second, s1, s2 := a.ranked()
 	conf := a.confidence(s1, s2)
+	last := prev.topic
+
+	if a.pointsBack() && !a.subject && !a.namesEntity() {
+		// "i'm thinking about nursing" then "how much does that pay?": still nursing.
+		if prev.other && a.other == "" {
+			return ix.fallback(KindFallback, "I don't have information about that occupation.", conf), -1
+		}
+		// "how many work in hospitals?" then "how much do they make there?": in hospitals.
+		if a.saysThere() {
+			a.entity = prev.entity
+		}
+	}
 
 	// A tie between topics that the conversation settles: "what about hospitals?" after
 	// a pay question is about pay in hospitals.

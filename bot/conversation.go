@@ -5,8 +5,10 @@ import (
 	"time"
 )
 
-// memory is the short-lived context of each conversation: the last topic answered, so a
-// follow-up like "and the top 10%?" or "what about hospitals?" continues it.
+// memory is the short-lived context of each conversation: the last topic answered and the
+// industry, credential or quality it was about, so a follow-up like "and the top 10%?",
+// "what about hospitals?" or "how much do they make there?" continues it; or that the
+// last question was about another occupation, so "how much does that pay?" is too.
 type memory struct {
 	ttl time.Duration
 	max int
@@ -17,34 +19,39 @@ type memory struct {
 }
 
 type turn struct {
-	topic int
-	at    time.Time
+	topic  int    // -1: none
+	entity [3]int // per entity kind, as analysis.entity
+	other  bool   // the question was about another occupation
+	at     time.Time
 }
+
+// noTurn is a conversation with nothing to follow up.
+var noTurn = turn{topic: -1, entity: [3]int{-1, -1, -1}}
 
 func newMemory(ttl time.Duration, max int, now func() time.Time) *memory {
 	return &memory{ttl: ttl, max: max, now: now, convs: make(map[string]turn)}
 }
 
-// last returns the topic of the conversation's last answer, or -1 when there is none or it
-// has expired.
-func (m *memory) last(id string) int {
+// last returns the conversation's last turn, or noTurn when there is none or it has
+// expired.
+func (m *memory) last(id string) turn {
 	if id == "" {
-		return -1
+		return noTurn
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	t, ok := m.convs[id]
 	if !ok {
-		return -1
+		return noTurn
 	}
 	if m.now().Sub(t.at) > m.ttl {
 		delete(m.convs, id)
-		return -1
+		return noTurn
 	}
-	return t.topic
+	return t
 }
 
-func (m *memory) remember(id string, topic int) {
+func (m *memory) remember(id string, t turn) {
 	if id == "" {
 		return
 	}
@@ -63,5 +70,6 @@ func (m *memory) remember(id string, topic int) {
 			clear(m.convs)
 		}
 	}
-	m.convs[id] = turn{topic: topic, at: now}
+	t.at = now
+	m.convs[id] = t
 }

@@ -91,6 +91,21 @@ func TestFollowUps(t *testing.T) {
 			notLead:      "$49,550",
 			needsContext: true,
 		},
+		{
+			name:         "pay there after jobs in hospitals",
+			first:        "how many work in hospitals",
+			followUp:     "how much do they make there?",
+			wantIntent:   "pay",
+			wantLead:     "$49,550",
+			needsContext: true,
+		},
+		{
+			name:       "top 10% after pay there keeps the percentile",
+			first:      "how much do they make in hospitals",
+			followUp:   "and the top 10%?",
+			wantIntent: "pay",
+			wantLead:   "$98,490",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -259,5 +274,22 @@ func TestSuggestionsAnswerTheirTopic(t *testing.T) {
 				t.Errorf("Answer(%q): suggested question %q, typed, answers %v, want %q", q, s.Question, typed.Intents, s.Topic)
 			}
 		}
+	}
+}
+
+// TestFollowUpAfterOtherOccupation: after a question about another occupation, a
+// follow-up that points back is about it too, and is declined; naming this occupation
+// again gets an answer.
+func TestFollowUpAfterOtherOccupation(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	const conv = "discord:C1:U1"
+	if r := askIn(b, conv, "i'm thinking about nursing"); r.Answered {
+		t.Fatalf("a question about nursing was answered: %q", r.Lead)
+	}
+	if r := askIn(b, conv, "how much does that pay?"); r.Answered {
+		t.Errorf("after a question about nursing, %q was answered: %q", "how much does that pay?", r.Lead)
+	}
+	if r := askIn(b, conv, "what about health information technologists, how much do they make?"); !r.Answered || !strings.Contains(r.Lead, "$55,560") {
+		t.Errorf("naming this occupation again got %s %q, want its pay", r.Kind, r.Lead)
 	}
 }

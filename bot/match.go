@@ -868,6 +868,24 @@ func (a *analysis) pointsBack() bool {
 	return a.subject && content <= 2 // "the technologists?"
 }
 
+// saysThere says whether "there" points at a place ("how much do they make there?"),
+// not "there is" ("how many jobs are there").
+func (a *analysis) saysThere() bool {
+	for i, t := range a.toks {
+		if t.word == "there" {
+			if i == 0 {
+				return true
+			}
+			switch a.toks[i-1].word {
+			case "are", "is", "was", "were", "be", "been":
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ownScore is topic t's score from the positions in mask.
 func (a *analysis) ownScore(t int, mask uint64) float32 {
 	var s float32
