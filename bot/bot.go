@@ -136,8 +136,9 @@ func (b *Bot) decide(a *analysis, prev turn) (Reply, int) {
 	last := prev.topic
 
 	if a.pointsBack() && !a.subject && !a.namesEntity() {
-		// "i'm thinking about nursing" then "how much does that pay?": still nursing.
-		if prev.other && a.other == "" {
+		// "i'm thinking about nursing" then "how much does that pay?": still nursing. Only
+		// "that", "it" and the like point there: "they" is how people name this occupation.
+		if prev.other && a.other == "" && a.demonstrative() {
 			return ix.fallback(KindFallback, "I don't have information about that occupation.", conf), -1
 		}
 		// "how many work in hospitals?" then "how much do they make there?": in hospitals.

@@ -868,6 +868,17 @@ func (a *analysis) pointsBack() bool {
 	return a.subject && content <= 2 // "the technologists?"
 }
 
+// demonstrative says whether the question points with "that", "it", "this" and the like.
+func (a *analysis) demonstrative() bool {
+	for _, t := range a.toks {
+		switch t.word {
+		case "that", "it", "this", "those", "these":
+			return true
+		}
+	}
+	return false
+}
+
 // saysThere says whether "there" points at a place ("how much do they make there?"),
 // not "there is" ("how many jobs are there").
 func (a *analysis) saysThere() bool {
