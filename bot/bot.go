@@ -221,6 +221,12 @@ func (b *Bot) decide(a *analysis, prev turn) (Reply, int) {
 			return r, ps[len(ps)-1]
 		}
 		fi, ei := ix.facet(a, best)
+		if e2 := ix.secondEntity(a, best, fi); e2 >= 0 {
+			// "hospitals vs doctors offices pay": both.
+			r := ix.multiReply([]Part{ix.partFor(best, fi, ei)[0], ix.partFor(best, fi, e2)[0]}, conf)
+			r.Note = caveat
+			return r, best
+		}
 		r := ix.answerReply(best, ix.partFor(best, fi, ei), conf)
 		r.Note = caveat
 		return r, best

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/knowledge"
@@ -116,12 +117,13 @@ func (ix *index) partFor(ti, fi, ei int) []Part {
 
 // multiReply joins the answers to several topics.
 func (ix *index) multiReply(parts []Part, conf float64) Reply {
-	intents := make([]string, len(parts))
-	titles := make([]string, len(parts))
+	var intents, titles []string
 	leads := make([]string, len(parts))
 	for i, p := range parts {
-		intents[i] = p.Topic
-		titles[i] = p.Title
+		if !slices.Contains(intents, p.Topic) { // two industries are one topic asked twice
+			intents = append(intents, p.Topic)
+			titles = append(titles, p.Title)
+		}
 		leads[i] = p.Lead
 	}
 	return Reply{

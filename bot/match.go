@@ -63,6 +63,7 @@ type analysis struct {
 	unsupMask        uint64 // its positions
 	otherMask        uint64 // positions of the other occupation named
 	entity           [3]int // per entity kind: the entity named, or -1
+	entity2          [3]int // per entity kind: a second one named ("hospitals vs doctors offices")
 	subject          bool
 	smalltalk        int    // smalltalk entry, or -1
 	smallCover       int    // longest smalltalk phrase
@@ -99,6 +100,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.other = ""
 	a.related, a.unsupported, a.smalltalk = -1, -1, -1
 	a.entity = [3]int{-1, -1, -1}
+	a.entity2 = [3]int{-1, -1, -1}
 	a.subject = false
 	a.smallCover = 0
 	a.smallMask = 0
@@ -258,6 +260,8 @@ func (ix *index) match(a *analysis) {
 			k := h.r.ekind
 			if a.entity[k] < 0 {
 				a.entity[k] = int(h.r.idx)
+			} else if a.entity[k] != int(h.r.idx) && a.entity2[k] < 0 {
+				a.entity2[k] = int(h.r.idx)
 			}
 			a.covered |= span
 			if entityKinds[k] == knowledge.KindIndustry {
@@ -678,6 +682,21 @@ func (ix *index) facet(a *analysis, t int) (fi, ei int) {
 		ei = -1
 	}
 	return fi, ei
+}
+
+// secondEntity is a second entity of the kind facet fi of topic t is about, named beside
+// the first ("hospitals vs doctors offices pay"), or -1.
+func (ix *index) secondEntity(a *analysis, t, fi int) int {
+	if fi < 0 {
+		return -1
+	}
+	kind := ix.topics[t].facets[fi].entity
+	for k, name := range entityKinds {
+		if name == kind && kind != "" {
+			return a.entity2[k]
+		}
+	}
+	return -1
 }
 
 // parts finds the topics of a multi-part question: topics with their own strong words, in

@@ -37,6 +37,8 @@ func TestReviewFindings(t *testing.T) {
 		{"how many cancer registrars are there", false, "not for cancer registrars alone", ""},
 		{"what's the 25th percentile wage", false, "only the median", ""},
 		{"what was the growth last decade", false, "no figures for other years", ""},
+		{"hospitals vs doctors offices pay", true, "$44,990", ""},
+		{"which pays more, hospitals or physician offices", true, "$49,550", ""},
 		{"what's on the CTR exam", false, "exam details", ""},
 		{"how long does it take to become a medical registrar", false, "does not say how long", ""},
 		{"Which EHR software do they use, Epic or Cerner?", false, "particular software", ""},
