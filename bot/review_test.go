@@ -38,6 +38,8 @@ func TestReviewFindings(t *testing.T) {
 		{"what's the 25th percentile wage", false, "only the median", ""},
 		{"what was the growth last decade", false, "no figures for other years", ""},
 		{"hospitals vs doctors offices pay", true, "$44,990", ""},
+		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
+		{"what's the second highest paying industry", true, "Management of companies and enterprises, $74,040", ""},
 		{"which pays more, hospitals or physician offices", true, "$49,550", ""},
 		{"what's on the CTR exam", false, "exam details", ""},
 		{"how long does it take to become a medical registrar", false, "does not say how long", ""},

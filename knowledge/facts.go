@@ -261,6 +261,11 @@ func (b *Base) buildFacts() {
 		shares.Rows = append(shares.Rows, []string{in.Name, Percent(in.EmploymentShare)})
 	}
 	f["employment.industries"] = Fact{Text: industryNames(byShare), Table: shares}
+	var ranked []string // one sentence per industry: their names hold commas and semicolons
+	for _, in := range byShare {
+		ranked = append(ranked, fmt.Sprintf("%s, %s.", in.Name, Percent(in.EmploymentShare)))
+	}
+	f["employment.ranked"] = text(strings.Join(ranked, " "))
 
 	ed := p.Education
 	f["education.summary"] = text(ed.Summary)
@@ -334,6 +339,11 @@ func (b *Base) buildFacts() {
 		wages.Rows = append(wages.Rows, []string{in.Name, Dollars(in.MedianWage)})
 	}
 	f["pay.industries"] = Fact{Text: industryNames(byWage), Table: wages}
+	ranked = ranked[:0]
+	for _, in := range byWage {
+		ranked = append(ranked, fmt.Sprintf("%s, %s.", in.Name, Dollars(in.MedianWage)))
+	}
+	f["pay.ranked"] = text(strings.Join(ranked, " "))
 	if n := len(byWage); n > 0 {
 		top, bottom := byWage[0], byWage[n-1]
 		f["pay.top_industry"] = text(top.Name)
