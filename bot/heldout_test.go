@@ -15,8 +15,9 @@ const minHeldOut = 85.0
 
 func TestHeldOutSet(t *testing.T) {
 	b := newTestBot(t)
-	// heldout.tsv was written before tuning began; heldout2.tsv after eight tuning batches.
-	for _, f := range []string{"heldout.tsv", "heldout2.tsv"} {
+	// heldout.tsv was written before tuning began, heldout2.tsv after eight tuning batches,
+	// heldout3.tsv after nine, three probes and the follow-up set.
+	for _, f := range []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv"} {
 		t.Run(f, func(t *testing.T) {
 			per, ok, all := evaluate(t, b, loadCases(t, "testdata/"+f))
 			if acc := report(t, f, per, ok, all); acc < minHeldOut {
