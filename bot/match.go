@@ -457,6 +457,10 @@ func selfDescription(toks []token, i int) bool {
 		switch toks[i-1].word {
 		case "teach", "train", "help", "support", "with", "than", "like", "besides", "beside", "from", "here":
 			return true
+		case "do": // "I do help desk at a clinic"
+			if i >= 2 && toks[i-2].word == "i" {
+				return true
+			}
 		case "in": // "I work in IT help desk"
 			if i >= 2 {
 				switch toks[i-2].word {
