@@ -24,12 +24,32 @@ type evalCase struct {
 
 func loadCases(t testing.TB, path string) []evalCase {
 	t.Helper()
+	var out []evalCase
+	for _, r := range tsvRows(t, path, 2, "question<TAB>expect[<TAB>contains]") {
+		c := evalCase{file: path, line: r.line, question: r.cols[0], expect: strings.Split(r.cols[1], "+")}
+		if len(r.cols) > 2 {
+			c.contains = r.cols[2]
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+type tsvRow struct {
+	line int
+	cols []string
+}
+
+// tsvRows reads a tab-separated test file, skipping blank lines and # comments; a row
+// with fewer than min columns fails the test, saying what the format (want) is.
+func tsvRows(t testing.TB, path string, min int, want string) []tsvRow {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []evalCase
+	var out []tsvRow
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -39,14 +59,10 @@ func loadCases(t testing.TB, path string) []evalCase {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) < 2 {
-			t.Fatalf("%s:%d: want question<TAB>expect[<TAB>contains], got %q", path, n, line)
+		if len(cols) < min {
+			t.Fatalf("%s:%d: want %s, got %q", path, n, want, line)
 		}
-		c := evalCase{file: path, line: n, question: cols[0], expect: strings.Split(cols[1], "+")}
-		if len(cols) > 2 {
-			c.contains = cols[2]
-		}
-		out = append(out, c)
+		out = append(out, tsvRow{n, cols})
 	}
 	return out
 }

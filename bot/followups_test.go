@@ -1,9 +1,7 @@
 package bot
 
 import (
-	"bufio"
 	"context"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,24 +14,10 @@ const minFollowUps = 80.0
 // profile text alone): a first question, then a follow-up that only makes sense after it.
 // The follow-up is judged as any question is: topic, and a figure in its lead.
 func TestFollowUpSet(t *testing.T) {
-	f, err := os.Open("testdata/followups.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	b := newTestBot(t)
-	sc := bufio.NewScanner(f)
-	n, ok, all := 0, 0, 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) < 3 {
-			t.Fatalf("followups.tsv:%d: want first<TAB>followup<TAB>expect[<TAB>contains], got %q", n, line)
-		}
+	ok, all := 0, 0
+	for _, row := range tsvRows(t, "testdata/followups.tsv", 3, "first<TAB>followup<TAB>expect[<TAB>contains]") {
+		cols, n := row.cols, row.line
 		c := evalCase{file: "followups.tsv", line: n, question: cols[1], expect: strings.Split(cols[2], "+")}
 		if len(cols) > 3 {
 			c.contains = cols[3]

@@ -703,15 +703,21 @@ func (ix *index) secondEntity(a *analysis, t, fi int) int {
 	return -1
 }
 
+// seps is the set of clause boundaries: punctuation and conjunctions.
+func (a *analysis) seps() uint64 {
+	var m uint64
+	for i, t := range a.toks {
+		if t.sep && i < 64 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
 // parts finds the topics of a multi-part question: topics with their own strong words, in
 // different clauses. It returns nil for a one-topic question.
 func (ix *index) parts(a *analysis, best int) []int {
-	var sepMask uint64
-	for i, t := range a.toks {
-		if t.sep && i < 64 {
-			sepMask |= 1 << i
-		}
-	}
+	sepMask := a.seps()
 	if sepMask == 0 {
 		return nil
 	}
@@ -822,12 +828,7 @@ func (a *analysis) asks() bool {
 // they earn, and what do nurses make"): then t can be answered and the rest declined,
 // instead of declining all of it.
 func (a *analysis) aside(t int, other uint64) bool {
-	var sep uint64
-	for i, tk := range a.toks {
-		if tk.sep && i < 64 {
-			sep |= 1 << i
-		}
-	}
+	sep := a.seps()
 	if other == 0 {
 		return false
 	}

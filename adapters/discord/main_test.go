@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime/pprof"
 	"testing"
 )
 
@@ -42,11 +41,6 @@ func benchServer(key string) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
-	}
-	if f := os.Getenv("CAREERBOT_BENCH_PROF"); f != "" {
-		out, _ := os.Create(f)
-		pprof.StartCPUProfile(out)
-		defer pprof.StopCPUProfile()
 	}
 	fmt.Println(ln.Addr().String())
 	go http.Serve(ln, mux)
