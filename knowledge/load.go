@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -63,27 +64,21 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 // Parse decodes and validates a knowledge file. name is used in error messages. All
 // problems are reported at once, each as an *Error, joined.
 func Parse(name string, data []byte) (*Base, error) {
+	// One parse, by go.yaml.in/yaml/v3 alone: the node tree gives line numbers, unknown
+	// fields and the typed decode.
 	var root yaml.Node
-	fast := false
-	if top, ok := fastParse(data); ok {
-		root.Content = []*yaml.Node{top}
-		fast = true
-	} else if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlErrors(name, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, &Error{File: name, Line: 1, Msg: "file is empty"}
 	}
 	b := &Base{Name: name}
-	// One parse: the node tree gives line numbers, unknown fields and the typed decode.
 	if errs := unknownFields(name, root.Content[0], reflect.TypeOf(b).Elem(), func() string { return "" }); len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if !fast || !fastDecode(root.Content[0], reflect.ValueOf(b).Elem()) {
-		*b = Base{Name: name}
-		if err := root.Content[0].Decode(b); err != nil {
-			return nil, fieldNames(yamlErrors(name, err), root.Content[0])
-		}
+	if err := root.Content[0].Decode(b); err != nil {
+		return nil, fieldNames(yamlErrors(name, err), root.Content[0])
 	}
 	v := &validator{file: name, root: root.Content[0]}
 	v.profile(&b.Profile)
@@ -163,6 +158,36 @@ func unknownFields(file string, n *yaml.Node, t reflect.Type, path func() string
 		}
 	}
 	return errs
+}
+
+var indexCache sync.Map // reflect.Type -> map[string][]int
+
+// fieldIndexes maps the YAML keys of struct t, inline fields included, to field indexes.
+func fieldIndexes(t reflect.Type) map[string][]int {
+	if m, ok := indexCache.Load(t); ok {
+		return m.(map[string][]int)
+	}
+	m := map[string][]int{}
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			idx := append(append([]int(nil), prefix...), i)
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			switch {
+			case name == "-" || !f.IsExported():
+			case opts == "inline":
+				walk(f.Type, idx)
+			case name == "":
+				m[strings.ToLower(f.Name)] = idx
+			default:
+				m[name] = idx
+			}
+		}
+	}
+	walk(t, nil)
+	indexCache.Store(t, m)
+	return m
 }
 
 // fieldNames adds the dotted field path to each error that has only a line.

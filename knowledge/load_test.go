@@ -2,12 +2,18 @@ package knowledge_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/careerbot/careerbot/knowledge"
 )
@@ -316,6 +322,149 @@ func TestParseBrokenFile(t *testing.T) {
 			for _, want := range []string{name + ":" + strconv.Itoa(wantLine) + ":", tt.wantField, tt.wantMsg} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("Parse(%s).Error() = %q, want it to contain %q", tt.name, msg, want)
+				}
+			}
+		})
+	}
+}
+
+// TestParseReadsYAMLAsYAMLv3Does loads variants of the shipped file that differ from it only
+// in ways YAML itself gives meaning to, and checks that Parse reads each exactly as
+// go.yaml.in/yaml/v3 does: the same typed values when yaml/v3 decodes it, an error carrying
+// yaml/v3's message when yaml/v3 rejects it. A profile must never load with figures or words
+// that the YAML library would read differently.
+func TestParseReadsYAMLAsYAMLv3Does(t *testing.T) {
+	orig := readData(t)
+	tests := []struct {
+		name     string
+		old, new string // the line (with its newline) replaced in the default file
+		// wantField and wantMsg describe the error Parse must return; both empty when the
+		// file must load.
+		wantField, wantMsg string
+		// check looks at what loaded, when it must load; it returns a problem or "".
+		check func(*knowledge.Base) string
+	}{
+		{
+			// YAML reads a leading 0 as octal: 055560 is 23408, below the lowest 10 percent.
+			name:      "median with a leading zero is octal",
+			old:       "    median: 55560\n",
+			new:       "    median: 055560\n",
+			wantField: "profile.pay",
+			wantMsg:   "got 29680, 23408, 98490",
+		},
+		{
+			name: "null list item is dropped",
+			old:  "    - health information technologist\n",
+			new:  "    - null\n",
+			check: func(kb *knowledge.Base) string {
+				if slices.Contains(kb.Profile.Aliases, "") {
+					return fmt.Sprintf("profile.aliases = %q, want no empty alias", kb.Profile.Aliases)
+				}
+				return ""
+			},
+		},
+		{
+			name: "tilde list item is dropped",
+			old:  "    - health information technologist\n",
+			new:  "    - ~\n",
+			check: func(kb *knowledge.Base) string {
+				if slices.Contains(kb.Profile.Aliases, "") {
+					return fmt.Sprintf("profile.aliases = %q, want no empty alias", kb.Profile.Aliases)
+				}
+				return ""
+			},
+		},
+		{
+			name: "null key is dropped",
+			old:  "    wat: what\n",
+			new:  "    null: what\n",
+			check: func(kb *knowledge.Base) string {
+				for _, k := range []string{"null", ""} {
+					if v, ok := kb.Language.Synonyms[k]; ok {
+						return fmt.Sprintf("language.synonyms[%q] = %q, want no such key", k, v)
+					}
+				}
+				return ""
+			},
+		},
+		{
+			name: "tilde key is dropped",
+			old:  "    wat: what\n",
+			new:  "    ~: what\n",
+			check: func(kb *knowledge.Base) string {
+				for _, k := range []string{"~", ""} {
+					if v, ok := kb.Language.Synonyms[k]; ok {
+						return fmt.Sprintf("language.synonyms[%q] = %q, want no such key", k, v)
+					}
+				}
+				return ""
+			},
+		},
+		{
+			name:    "merge key with a scalar",
+			old:     "    wat: what\n",
+			new:     "    <<: what\n",
+			wantMsg: "map merge requires map or sequence of maps",
+		},
+		{
+			name:    "C1 control character in a value",
+			old:     "    wat: what\n",
+			new:     "    wat: wh\u0086at\n",
+			wantMsg: "control characters are not allowed",
+		},
+		{
+			name:    "C1 control character in the title",
+			old:     "  title: Health information technologists and medical registrars\n",
+			new:     "  title: Health information\u0080 technologists and medical registrars\n",
+			wantMsg: "control characters are not allowed",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(orig, tt.old) {
+				t.Fatalf("the default file has no line %q to replace; update the test", tt.old)
+			}
+			data := []byte(strings.Replace(orig, tt.old, tt.new, 1))
+			const name = "variant.yaml"
+			kb, err := knowledge.Parse(name, data)
+
+			// What the YAML library itself makes of the file.
+			ref := knowledge.Base{Name: name}
+			yerr := yaml.Unmarshal(data, &ref)
+			if yerr != nil {
+				if err == nil {
+					t.Fatalf("Parse loaded the file; yaml/v3 rejects it: %v", yerr)
+				}
+				if want := strings.TrimPrefix(yerr.Error(), "yaml: "); !strings.Contains(err.Error(), want) {
+					t.Errorf("Parse error = %q, want it to carry yaml/v3's %q", err, want)
+				}
+			}
+
+			if tt.wantMsg != "" {
+				if err == nil {
+					t.Fatalf("Parse loaded the file, want an error containing %q", tt.wantMsg)
+				}
+				var found bool
+				for _, e := range knowledgeErrors(err) {
+					if e.File != name || e.Line < 1 {
+						t.Errorf("error %q: File %q, Line %d; want %q and a line", e, e.File, e.Line, name)
+					}
+					found = found || e.Field == tt.wantField && strings.Contains(e.Msg, tt.wantMsg)
+				}
+				if !found {
+					t.Errorf("Parse error = %v, want one with Field %q and a message containing %q", err, tt.wantField, tt.wantMsg)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Parse error: %v (yaml/v3: %v)", err, yerr)
+			}
+			if diff := cmp.Diff(&ref, kb, cmpopts.IgnoreUnexported(knowledge.Base{})); diff != "" {
+				t.Errorf("Parse read the file differently from yaml/v3 (-yaml/v3 +Parse):\n%s", diff)
+			}
+			if tt.check != nil {
+				if msg := tt.check(kb); msg != "" {
+					t.Error(msg)
 				}
 			}
 		})
