@@ -406,24 +406,39 @@ func TestNewRejectsBadKey(t *testing.T) {
 	}
 }
 
-// TestVerifyAgreesWithDiscordgo checks the endpoint's signature check against
-// discordgo.VerifyInteraction, on good and bad signatures.
+// TestVerifyAgreesWithDiscordgo: the endpoint's signature check accepts exactly the
+// requests discordgo.VerifyInteraction accepts, whatever is wrong with the headers.
 func TestVerifyAgreesWithDiscordgo(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
-	a, _ := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub)})
-	e := endpoint{priv: priv}
-	for _, tamper := range []func(r *http.Request){
-		func(r *http.Request) {},
-		func(r *http.Request) { r.Header.Set("X-Signature-Timestamp", "1") },
-		func(r *http.Request) { r.Header.Set("X-Signature-Ed25519", "00") },
-		func(r *http.Request) { r.Header.Del("X-Signature-Ed25519") },
+	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := fullAsk(t, "what's the salary")
+	sig := ed25519.Sign(priv, []byte("1700000000"+body))
+	good := hex.EncodeToString(sig)
+	tampered := append([]byte(nil), sig...)
+	tampered[10] ^= 4
+	for _, h := range []struct{ sig, ts string }{
+		{good, "1700000000"},
+		{strings.ToUpper(good), "1700000000"},
+		{hex.EncodeToString(tampered), "1700000000"},
+		{good, "1700000001"},
+		{good, "1"},
+		{good, ""},
+		{"", "1700000000"},
+		{"00", "1700000000"},
+		{good[:126], "1700000000"},
+		{good + "00", "1700000000"},
+		{"zz" + good[2:], "1700000000"},
+		{good, " 1700000000"},
 	} {
-		r := e.request(`{"type":1}`, time.Now())
-		tamper(r)
-		body, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if got, want := a.verify(r.Header, body), discordgo.VerifyInteraction(r, pub); got != want {
-			t.Errorf("verify = %v, discordgo.VerifyInteraction = %v", got, want)
+		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
+		r.Header.Set("X-Signature-Ed25519", h.sig)
+		r.Header.Set("X-Signature-Timestamp", h.ts)
+		want := discordgo.VerifyInteraction(r, pub)
+		if got := a.verify(r.Header, []byte(body)); got != want {
+			t.Errorf("signature %.16q… timestamp %q: endpoint says %v, discordgo.VerifyInteraction %v", h.sig, h.ts, got, want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -52,7 +51,7 @@ func (a *Adapter) Respond(ctx context.Context, i *discordgo.Interaction) (resp *
 		}
 		topic, facet, _ := strings.Cut(strings.TrimPrefix(data.CustomID, customPrefix), "/")
 		r := a.bot.Answer(ctx, bot.Request{Topic: topic, Facet: facet, ConversationID: conversation(i)})
-		return a.message(r, discordgo.MessageFlagsEphemeral)
+		return message(r, discordgo.MessageFlagsEphemeral)
 	}
 	return ephemeral("I can't handle that kind of interaction.")
 }
@@ -65,13 +64,13 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction, sub *di
 		if !ok || strings.TrimSpace(q) == "" {
 			return ephemeral("Ask a question, e.g. `/career ask question: what's the salary?`")
 		}
-		return a.message(a.bot.Answer(ctx, bot.Request{Text: q, ConversationID: conversation(i)}), 0)
+		return message(a.bot.Answer(ctx, bot.Request{Text: q, ConversationID: conversation(i)}), 0)
 	case subTopic:
 		t, ok := stringOption(sub, optTopicName)
 		if !ok {
 			return ephemeral("Pick a topic, e.g. `/career topic name: Pay`.")
 		}
-		return a.message(a.bot.Answer(ctx, bot.Request{Topic: t, ConversationID: conversation(i)}), 0)
+		return message(a.bot.Answer(ctx, bot.Request{Topic: t, ConversationID: conversation(i)}), 0)
 	case subHelp:
 		return message(a.bot.Answer(ctx, bot.Request{Text: "help"}), discordgo.MessageFlagsEphemeral)
 	case groupDigest:
@@ -121,44 +120,6 @@ func userID(i *discordgo.Interaction) string {
 		return i.User.ID // in a DM
 	}
 	return ""
-}
-
-// encoded returns the JSON of a response, kept for the responses message kept.
-func (a *Adapter) encoded(resp *discordgo.InteractionResponse) []byte {
-	if b, ok := a.encodedCache.Load(resp); ok {
-		return b.([]byte)
-	}
-	b, err := json.Marshal(resp)
-	if err != nil {
-		return []byte(`{"type":4,"data":{"content":"Sorry, something went wrong.","flags":64}}` + "\n")
-	}
-	b = append(b, '\n')
-	if _, kept := a.kept.Load(resp); kept {
-		a.encodedCache.Store(resp, b)
-	}
-	return b
-}
-
-type responseKey struct {
-	part  *bot.Part
-	flags discordgo.MessageFlags
-}
-
-// message renders a reply as an interaction response. A one-topic answer is the bot's
-// precomputed answer, the same every time, so its response (and JSON) is built once; the
-// set is bounded by the number of answers in the knowledge base.
-func (a *Adapter) message(r bot.Reply, flags discordgo.MessageFlags) *discordgo.InteractionResponse {
-	if r.Kind != bot.KindAnswer || len(r.Parts) != 1 || r.Note != "" {
-		return message(r, flags)
-	}
-	key := responseKey{&r.Parts[0], flags}
-	if resp, ok := a.responses.Load(key); ok {
-		return resp.(*discordgo.InteractionResponse)
-	}
-	resp := message(r, flags)
-	a.responses.Store(key, resp)
-	a.kept.Store(resp, true)
-	return resp
 }
 
 func message(r bot.Reply, flags discordgo.MessageFlags) *discordgo.InteractionResponse {
