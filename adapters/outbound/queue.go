@@ -34,7 +34,8 @@ type Config struct {
 
 // Stats counts what a queue did since it was built.
 type Stats struct {
-	Queued  int // waiting now
+	Queued  int   // waiting now
+	Pending int64 // waiting or running now
 	Sent    int64
 	Failed  int64 // the job returned an error other than the shutdown's cancellation
 	Refused int64 // Offer said no: full or closed
@@ -64,7 +65,7 @@ type Queue struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	sent, failed, refused, givenUp atomic.Int64
+	pending, sent, failed, refused, givenUp atomic.Int64
 }
 
 // New starts a queue's workers.
@@ -100,10 +101,12 @@ func (q *Queue) Offer(name string, job Job) bool {
 		q.refused.Add(1)
 		return false
 	}
+	q.pending.Add(1) // before the send: a worker may finish the job before Offer returns
 	select {
 	case q.jobs <- task{name: name, run: job}:
 		return true
 	default:
+		q.pending.Add(-1)
 		q.refused.Add(1)
 		return false
 	}
@@ -118,7 +121,7 @@ func (q *Queue) Workers() int { return q.cfg.Workers }
 // Stats reports the counters.
 func (q *Queue) Stats() Stats {
 	return Stats{
-		Queued: len(q.jobs), Sent: q.sent.Load(), Failed: q.failed.Load(),
+		Queued: len(q.jobs), Pending: q.pending.Load(), Sent: q.sent.Load(), Failed: q.failed.Load(),
 		Refused: q.refused.Load(), GivenUp: q.givenUp.Load(),
 	}
 }
@@ -131,6 +134,7 @@ func (q *Queue) work() {
 }
 
 func (q *Queue) run(t task) {
+	defer q.pending.Add(-1)
 	if q.ctx.Err() != nil {
 		q.givenUp.Add(1)
 		q.cfg.Logger.Warn("outbound answer given up at shutdown", "job", t.name)

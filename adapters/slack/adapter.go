@@ -7,12 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
 
+	"github.com/careerbot/careerbot/adapters/inbound"
+	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/digest"
 )
@@ -49,10 +50,19 @@ type Config struct {
 	SigningSecret string
 	// APIURL overrides the Web API base URL (a proxy, or a fake in tests). It must end in "/".
 	APIURL string
-	// HTTPClient is used for the Web API; nil means a client with a 10 s timeout.
+	// HTTPClient is used for the Web API; nil means outbound.Client: pooled, one idle
+	// connection per worker, 10 s per request.
 	HTTPClient *http.Client
-	// MaxBody bounds request bodies; 0 means 1 MiB.
+	// Reader reads request bodies within bounds; nil means a reader of its own with
+	// MaxBody and inbound's defaults. serve passes one shared by every endpoint.
+	Reader *inbound.Reader
+	// MaxBody bounds request bodies when Reader is nil; 0 means 128 KiB. Slack caps a
+	// message at 40,000 characters, so an event (the text plus its rich-text copy) or an
+	// interaction on one of careerbot's own short messages stays far below it.
 	MaxBody int64
+	// Queue sends the answers that go out after an acknowledgement; nil means a queue of
+	// its own, which Shutdown drains. serve passes one shared with Discord and drains it.
+	Queue *outbound.Queue
 	// DedupeTTL is how long event ids are remembered; 0 means 15 minutes.
 	DedupeTTL time.Duration
 	// Now is the clock for deduplication; nil means time.Now.
@@ -68,19 +78,15 @@ type Adapter struct {
 	bot     answerer
 	api     api
 	secret  string
-	maxBody int64
+	reader  *inbound.Reader
+	queue   *outbound.Queue
 	seen    *seen
 	log     *slog.Logger
 	digests digests
-
-	// work tracks answers still being posted, so shutdown can wait for them; closing
-	// stops new work from starting once shutdown waits.
-	workMu  sync.Mutex
-	closing bool
-	work    sync.WaitGroup
-	// postCtx outlives each request: an answer is posted after the event is acknowledged.
-	postCtx context.Context
-	stop    context.CancelFunc
+	backoff time.Duration // the first wait after a 5xx
+	// apiOrigin is the configured Web API's scheme://host: besides hooks.slack.com, the
+	// only place a response_url may point (it comes from the request).
+	apiOrigin string
 
 	// For Socket Mode: the client the adapter was built with, and the connection state.
 	client     *slack.Client
@@ -99,7 +105,13 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 	if cfg.APIURL != "" && !strings.HasSuffix(cfg.APIURL, "/") {
 		return nil, fmt.Errorf("slack: SLACK_API_URL %q must end in /", cfg.APIURL)
 	}
-	opts := []slack.Option{slack.OptionHTTPClient(cfg.httpClient())}
+	if cfg.Queue == nil {
+		cfg.Queue = outbound.New(outbound.Config{Logger: cfg.Logger})
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = outbound.Client(cfg.Queue.Workers(), 10*time.Second)
+	}
+	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
 	}
@@ -110,8 +122,11 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 }
 
 func newAdapter(b answerer, client api, cfg Config) *Adapter {
-	if cfg.MaxBody <= 0 {
-		cfg.MaxBody = 1 << 20
+	if cfg.Reader == nil {
+		cfg.Reader = inbound.New(inbound.Config{MaxBody: cfg.MaxBody})
+	}
+	if cfg.Queue == nil {
+		cfg.Queue = outbound.New(outbound.Config{Logger: cfg.Logger})
 	}
 	if cfg.DedupeTTL <= 0 {
 		cfg.DedupeTTL = 15 * time.Minute
@@ -122,71 +137,31 @@ func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	ctx, stop := context.WithCancel(context.Background())
 	return &Adapter{
-		bot: b, api: client, secret: cfg.SigningSecret, maxBody: cfg.MaxBody,
+		bot: b, api: client, secret: cfg.SigningSecret, reader: cfg.Reader, queue: cfg.Queue,
 		seen: newSeen(cfg.DedupeTTL, 100_000, cfg.Now), log: cfg.Logger, digests: cfg.Digests,
-		postCtx: ctx, stop: stop,
+		backoff: serverBackoff, apiOrigin: origin(cfg.APIURL),
 	}
 }
 
-func (c Config) httpClient() *http.Client {
-	if c.HTTPClient != nil {
-		return c.HTTPClient
-	}
-	return &http.Client{Timeout: 10 * time.Second}
-}
-
-// Shutdown waits for answers still being posted, until ctx is done; then it cancels them.
+// Shutdown drains the adapter's queue until ctx is done (serve drains the shared queue
+// itself; draining twice is harmless) and says how many answers were given up.
 func (a *Adapter) Shutdown(ctx context.Context) error {
-	a.workMu.Lock()
-	a.closing = true
-	a.workMu.Unlock()
-	done := make(chan struct{})
-	go func() { a.work.Wait(); close(done) }()
-	select {
-	case <-done:
-		a.stop()
-		return nil
-	case <-ctx.Done():
-		a.stop()
-		return fmt.Errorf("slack: answers still being posted at shutdown: %w", ctx.Err())
+	if d := a.queue.Drain(ctx); d.GivenUp > 0 {
+		return fmt.Errorf("slack: %d answers given up at shutdown", d.GivenUp)
 	}
+	return nil
 }
 
-// later runs f after the current request has been acknowledged, tracked for shutdown.
-func (a *Adapter) later(f func(ctx context.Context)) {
-	a.workMu.Lock()
-	defer a.workMu.Unlock()
-	if a.closing {
-		a.log.Warn("slack event arrived during shutdown; not answered")
-		return
+// later queues f, to run after the current request is acknowledged. It returns false when
+// the queue is full or shutting down: the caller must then not acknowledge, so Slack
+// redelivers.
+func (a *Adapter) later(name string, f outbound.Job) bool {
+	if a.queue.Offer(name, f) {
+		return true
 	}
-	a.work.Add(1)
-	go func() {
-		defer a.work.Done()
-		ctx, cancel := context.WithTimeout(a.postCtx, 30*time.Second)
-		defer cancel()
-		f(ctx)
-	}()
-}
-
-// post sends a message, waiting out Slack's rate limit (HTTP 429 with Retry-After) a few
-// times, as Slack asks.
-func (a *Adapter) post(ctx context.Context, channel string, opts ...slack.MsgOption) error {
-	for attempt := 0; ; attempt++ {
-		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
-		var rl *slack.RateLimitedError
-		if !errors.As(err, &rl) || attempt == 3 {
-			return err
-		}
-		a.log.Warn("slack rate limited", "retry_after", rl.RetryAfter)
-		select {
-		case <-time.After(rl.RetryAfter):
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
+	a.log.Warn("slack answer refused: the outbound queue is full or shutting down", "job", name)
+	return false
 }
 
 // ackBudget is how long an answer carried in an acknowledgement may take: Slack waits 3 s.

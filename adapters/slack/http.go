@@ -3,7 +3,6 @@ package slack
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
+	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot"
 )
 
@@ -23,35 +23,39 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /slack/interactivity", a.interactivity)
 }
 
-// verified reads the body, bounded, and checks its signature. On failure it has already
-// written the response.
+// verified checks the signature headers (present, well-formed, timestamp within Slack's
+// 5 minutes) before reading a byte of the body, then reads the body within the reader's
+// bounds and checks the signature over it. On failure it has already written the response.
 func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if a.secret == "" {
 		http.Error(w, "this app receives events over Socket Mode", http.StatusNotFound)
 		return nil, false
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
+	// slack-go checks the headers and the timestamp window without the body.
+	sv, err := slack.NewSecretsVerifier(r.Header, a.secret)
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-		} else {
-			http.Error(w, "cannot read request body", http.StatusBadRequest)
-		}
+		a.log.Warn("slack request rejected before its body", "path", r.URL.Path, "err", err)
+		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
-	sv, err := slack.NewSecretsVerifier(r.Header, a.secret)
-	if err == nil {
-		sv.Write(body)
-		err = sv.Ensure()
+	body, ok := a.reader.Read(w, r)
+	if !ok {
+		return nil, false
 	}
-	if err != nil {
-		// Covers missing headers, stale timestamps (more than 5 minutes) and bad signatures.
+	sv.Write(body)
+	if err := sv.Ensure(); err != nil {
 		a.log.Warn("slack request rejected", "path", r.URL.Path, "err", err)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
 	return body, true
+}
+
+// busy refuses a request the queue cannot take: Slack retries a delivery that did not get
+// a 2xx, so nothing acknowledged is dropped.
+func busy(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "1")
+	http.Error(w, "busy, try again", http.StatusServiceUnavailable)
 }
 
 func (a *Adapter) events(w http.ResponseWriter, r *http.Request) {
@@ -87,17 +91,17 @@ func (a *Adapter) events(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "malformed event", http.StatusBadRequest)
 			return
 		}
-		w.WriteHeader(http.StatusOK) // acknowledge first: Slack retries after 3 seconds
 		if !a.seen.first(cb.EventID) {
 			a.log.Info("slack retry ignored", "event_id", cb.EventID, "retry", r.Header.Get("X-Slack-Retry-Num"))
+			w.WriteHeader(http.StatusOK)
 			return
 		}
-		a.later(func(ctx context.Context) {
-			if err := a.event(ctx, ev); err != nil {
-				a.seen.forget(cb.EventID) // let Slack's retry try again
-				a.log.Error("slack event failed", "event_id", cb.EventID, "err", err)
-			}
-		})
+		if !a.later("slack event", a.eventJob(ev, cb.EventID)) {
+			a.seen.forget(cb.EventID) // the redelivery must be answered
+			busy(w)
+			return
+		}
+		w.WriteHeader(http.StatusOK) // queued: answered after the acknowledgement
 	case slackevents.AppRateLimited:
 		a.log.Warn("slack app rate limited: events are being dropped by Slack")
 		w.WriteHeader(http.StatusOK)
@@ -163,16 +167,33 @@ func (a *Adapter) interactivity(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
 		return
 	}
+	if !a.press(cb) {
+		busy(w)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
-	a.press(cb)
+}
+
+// eventJob answers an acknowledged event. If it fails, its id is forgotten so that a
+// redelivery is answered.
+func (a *Adapter) eventJob(ev slackevents.EventsAPIEvent, key string) outbound.Job {
+	return func(ctx context.Context) error {
+		err := a.event(ctx, ev)
+		if err != nil {
+			a.seen.forget(key)
+		}
+		return err
+	}
 }
 
 // press answers a button: a suggestion answers its topic (by id, never by re-reading the
 // label) for the presser, "Share in channel" posts the answer for everyone. It replies
-// through the interaction's response_url after the press was acknowledged.
-func (a *Adapter) press(cb slack.InteractionCallback) {
+// through the interaction's response_url after the press was acknowledged. It returns
+// false only when the answer could not be queued; a press there is nothing to answer for
+// (another kind of interaction, a response_url careerbot may not call) is done with.
+func (a *Adapter) press(cb slack.InteractionCallback) bool {
 	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 || cb.ResponseURL == "" {
-		return
+		return true
 	}
 	act := cb.ActionCallback.BlockActions[0]
 	topic, facet := parseValue(act.Value)
@@ -182,16 +203,25 @@ func (a *Adapter) press(cb slack.InteractionCallback) {
 	case act.ActionID == actionShare:
 		respType, share = slack.ResponseTypeInChannel, false
 	case !strings.HasPrefix(act.ActionID, actionSuggest):
-		return
+		return true
+	}
+	if !a.responseURLAllowed(cb.ResponseURL) {
+		a.log.Warn("slack interaction ignored: response_url is not Slack's", "host", host(cb.ResponseURL))
+		return true
 	}
 	responseURL := cb.ResponseURL
-	a.later(func(ctx context.Context) {
+	return a.later("slack button", func(ctx context.Context) error {
 		rep := a.bot.Answer(ctx, req)
-		opts := append(replyOptions(rep, share), slack.MsgOptionResponseURL(responseURL, respType))
-		if _, _, _, err := a.api.SendMessageContext(ctx, "", opts...); err != nil {
-			a.log.Error("slack button answer failed", "action", act.ActionID, "err", err)
-		}
+		return a.respond(ctx, responseURL, respType, replyOptions(rep, share)...)
 	})
+}
+
+// host is what the logs say of a refused URL: its host only, never its path or query.
+func host(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Host
+	}
+	return "(unparsable)"
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -30,9 +30,12 @@ type fakeSlack struct {
 
 	mu    sync.Mutex
 	calls []call
-	// limited, when > 0, answers that many chat.postMessage calls with HTTP 429.
-	limited int
-	posted  chan struct{}
+	// limited, when > 0, answers that many chat.postMessage calls with HTTP 429;
+	// failing, that many with HTTP 500.
+	limited, failing int
+	// hold, when not nil, keeps every chat.postMessage waiting until it is closed.
+	hold   chan struct{}
+	posted chan struct{}
 }
 
 type call struct {
@@ -42,7 +45,7 @@ type call struct {
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{posted: make(chan struct{}, 100)}
+	f := &fakeSlack{posted: make(chan struct{}, 1000)}
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		c := call{method: strings.TrimPrefix(r.URL.Path, "/")}
@@ -56,8 +59,20 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		if limited {
 			f.limited--
 		}
+		failing := c.method == "chat.postMessage" && !limited && f.failing > 0
+		if failing {
+			f.failing--
+		}
+		hold := f.hold
 		f.calls = append(f.calls, c)
 		f.mu.Unlock()
+		if hold != nil && c.method == "chat.postMessage" {
+			<-hold
+		}
+		if failing {
+			http.Error(w, "<html>oops</html>", http.StatusInternalServerError)
+			return
+		}
 		if limited {
 			w.Header().Set("Retry-After", "0")
 			w.WriteHeader(http.StatusTooManyRequests)
@@ -104,6 +119,12 @@ func (f *fakeSlack) recorded(method string) []call {
 
 func newTestAdapter(t *testing.T, f *fakeSlack, url string) (*Adapter, http.Handler) {
 	t.Helper()
+	return newTestAdapterWith(t, f, url, func(*Config) {})
+}
+
+// newTestAdapterWith builds a test adapter whose configuration change alters.
+func newTestAdapterWith(t *testing.T, f *fakeSlack, url string, change func(*Config)) (*Adapter, http.Handler) {
+	t.Helper()
 	kb, err := knowledge.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +136,9 @@ func newTestAdapter(t *testing.T, f *fakeSlack, url string) (*Adapter, http.Hand
 	if url == "" {
 		url = f.srv.URL + "/"
 	}
-	a, err := New(b, Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: url, MaxBody: 64 << 10})
+	cfg := Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: url}
+	change(&cfg)
+	a, err := New(b, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +207,7 @@ func TestFailedEventIsRetried(t *testing.T) {
 	f := newFakeSlack(t)
 	a, h := newTestAdapter(t, f, "http://127.0.0.1:1/") // nothing listens: posting fails
 	serve(h, signed("/slack/events", "application/json", mention("Ev2", "<@UBOT> salary"), time.Now()))
-	a.work.Wait()
+	settle(t, a)
 	if !a.seen.first("Ev2") {
 		t.Error("an event whose answer failed is still marked answered; Slack's retry would be dropped")
 	}
@@ -204,7 +227,7 @@ func TestDirectMessagesAndWhatToIgnore(t *testing.T) {
 	} {
 		serve(h, signed("/slack/events", "application/json", body, time.Now()))
 	}
-	a.work.Wait()
+	settle(t, a)
 	if n := len(f.recorded("chat.postMessage")); n != 0 {
 		t.Fatalf("answered %d ignorable messages, want 0", n)
 	}
@@ -250,7 +273,7 @@ func TestBadRequests(t *testing.T) {
 		{"no signature", unsigned, http.StatusUnauthorized},
 		{"stale timestamp", signed("/slack/events", "application/json", mention("Ev6", "salary"), now.Add(-6*time.Minute)), http.StatusUnauthorized},
 		{"malformed JSON", signed("/slack/events", "application/json", `{"type":`, now), http.StatusBadRequest},
-		{"oversized body", signed("/slack/events", "application/json", `{"x":"`+strings.Repeat("a", 70<<10)+`"}`, now), http.StatusRequestEntityTooLarge},
+		{"oversized body", signed("/slack/events", "application/json", `{"x":"`+strings.Repeat("a", 130<<10)+`"}`, now), http.StatusRequestEntityTooLarge},
 		{"unknown event type", signed("/slack/events", "application/json", `{"type":"something_new","x":1}`, now), http.StatusOK},
 		{"unknown inner event", signed("/slack/events", "application/json", `{"type":"event_callback","event_id":"Ev7","event":{"type":"reaction_added"}}`, now), http.StatusOK},
 		{"malformed interaction", signed("/slack/interactivity", "application/x-www-form-urlencoded", "payload=%7Bnot-json", now), http.StatusBadRequest},
@@ -409,5 +432,16 @@ func TestDigestCommands(t *testing.T) {
 		if got := ask(tt.text); !strings.Contains(got, tt.want) {
 			t.Errorf("/career %s = %q, want it to contain %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// settle waits until every queued answer has been sent (or has failed).
+func settle(t *testing.T, a *Adapter) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); a.queue.Stats().Pending > 0; {
+		if time.Now().After(deadline) {
+			t.Fatalf("answers still pending after 10 s: %+v", a.queue.Stats())
+		}
+		time.Sleep(time.Millisecond)
 	}
 }

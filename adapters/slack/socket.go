@@ -82,9 +82,9 @@ func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
 	req := *evt.Request
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		a.ack(c, req)
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 		if !ok {
+			a.ack(c, req)
 			return
 		}
 		// A retry may come in a new envelope; the event id inside stays the same.
@@ -93,14 +93,15 @@ func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
 			key = cb.EventID
 		}
 		if !a.seen.first(key) {
+			a.ack(c, req)
 			return
 		}
-		a.later(func(ctx context.Context) {
-			if err := a.event(ctx, ev); err != nil {
-				a.seen.forget(key)
-				a.log.Error("slack event failed", "envelope_id", req.EnvelopeID, "err", err)
-			}
-		})
+		// Acknowledged only once queued: an envelope left unacknowledged is redelivered.
+		if !a.later("slack event", a.eventJob(ev, key)) {
+			a.seen.forget(key)
+			return
+		}
+		a.ack(c, req)
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok {
@@ -112,17 +113,28 @@ func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
 			return
 		}
 		// Answered off the event loop: /career digest may look the user up first, and
-		// the loop must keep acknowledging other envelopes meanwhile.
-		a.later(func(ctx context.Context) {
+		// the loop must keep acknowledging other envelopes meanwhile. Slack does not
+		// redeliver a slash command, so when the queue is full the user hears so at once.
+		queued := a.later("slack command", func(ctx context.Context) error {
 			ctx, cancel := context.WithTimeout(ctx, ackBudget)
 			defer cancel()
 			a.ack(c, req, a.command(ctx, cmd))
+			return nil
 		})
-	case socketmode.EventTypeInteractive:
-		a.ack(c, req)
-		if cb, ok := evt.Data.(slack.InteractionCallback); ok && a.seen.first("envelope:"+req.EnvelopeID) {
-			a.press(cb)
+		if !queued {
+			a.ack(c, req, busyMessage())
 		}
+	case socketmode.EventTypeInteractive:
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+			a.ack(c, req)
+			return
+		}
+		if !a.press(cb) {
+			a.seen.forget("envelope:" + req.EnvelopeID)
+			return // unacknowledged: redelivered
+		}
+		a.ack(c, req)
 	default:
 		if req.EnvelopeID != "" {
 			a.ack(c, req)
@@ -134,4 +146,9 @@ func (a *Adapter) ack(c acker, req socketmode.Request, payload ...any) {
 	if err := c.Ack(req, payload...); err != nil {
 		a.log.Error("slack socket mode ack failed", "envelope_id", req.EnvelopeID, "err", err)
 	}
+}
+
+// busyMessage is the acknowledgement of a slash command that could not be queued.
+func busyMessage() *slack.Msg {
+	return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: "I'm answering a lot of questions right now. Please ask again in a moment."}
 }

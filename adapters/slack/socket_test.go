@@ -46,7 +46,7 @@ func TestSocketModeMention(t *testing.T) {
 	f.wait(t, 1)
 	evt.Request.RetryAttempt = 1
 	a.SocketEvent(evt, ack) // redelivered: acknowledged again, answered once
-	a.work.Wait()
+	settle(t, a)
 	if len(ack.acks) != 2 {
 		t.Errorf("got %d acks, want 2 (every envelope is acknowledged)", len(ack.acks))
 	}
@@ -64,7 +64,7 @@ func TestSocketModeSlashCommandAnswersInAck(t *testing.T) {
 	ack := &recAcker{}
 	cmd := slack.SlashCommand{Command: "/career", Text: "wat degree do i need", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
 	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-2"}}, ack)
-	a.work.Wait() // answered off the event loop
+	settle(t, a) // answered off the event loop
 	if len(ack.acks) != 1 || len(ack.acks[0].payload) != 1 {
 		t.Fatalf("acks %+v, want one ack carrying the answer", ack.acks)
 	}

@@ -1,0 +1,95 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// Retry budget for one Web API call made after an acknowledgement: Slack asks clients to
+// wait out a 429's Retry-After, and a 5xx is usually a moment's trouble. The job's own
+// deadline (outbound.Config.JobTimeout) and the shutdown drain bound the waiting too.
+const (
+	maxAttempts   = 5
+	serverBackoff = 500 * time.Millisecond // doubled after each 5xx
+	maxRetryAfter = 30 * time.Second       // a longer wait is not worth holding a worker for
+)
+
+// retry calls f until it succeeds, fails for good, or the budget is spent.
+func (a *Adapter) retry(ctx context.Context, what string, f func(context.Context) error) error {
+	backoff := a.backoff
+	for attempt := 1; ; attempt++ {
+		err := f(ctx)
+		wait, again := retryable(err, backoff)
+		if !again || attempt == maxAttempts {
+			return err
+		}
+		if wait > maxRetryAfter {
+			return err
+		}
+		a.log.Warn("slack call will be retried", "call", what, "attempt", attempt, "wait", wait, "err", err)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		backoff *= 2
+	}
+}
+
+// retryable says whether err is worth another try, and after how long.
+func retryable(err error, backoff time.Duration) (time.Duration, bool) {
+	var rl *slack.RateLimitedError
+	if errors.As(err, &rl) {
+		return rl.RetryAfter, true
+	}
+	var sc slack.StatusCodeError
+	if errors.As(err, &sc) && sc.Code >= 500 {
+		return backoff, true
+	}
+	return 0, false
+}
+
+// post sends a message to a channel, with retries.
+func (a *Adapter) post(ctx context.Context, channel string, opts ...slack.MsgOption) error {
+	return a.retry(ctx, "chat.postMessage", func(ctx context.Context) error {
+		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+}
+
+// respond answers through an interaction's response_url, with retries.
+func (a *Adapter) respond(ctx context.Context, responseURL, responseType string, opts ...slack.MsgOption) error {
+	opts = append(opts, slack.MsgOptionResponseURL(responseURL, responseType))
+	return a.retry(ctx, "response_url", func(ctx context.Context) error {
+		_, _, _, err := a.api.SendMessageContext(ctx, "", opts...)
+		return err
+	})
+}
+
+// origin is scheme://host of the configured Web API URL, or "" without one.
+func origin(apiURL string) string {
+	u, err := url.Parse(apiURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// responseURLAllowed says whether careerbot may POST to raw. The URL arrives in a signed
+// request, but a signature says who sent it, not that the URL is safe to call: only
+// https://hooks.slack.com/ (or the configured API's own origin: a proxy, or a fake in
+// tests) is accepted, so a payload cannot make careerbot call into its own network.
+func (a *Adapter) responseURLAllowed(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.User != nil || u.Host == "" {
+		return false
+	}
+	if u.Scheme == "https" && u.Host == "hooks.slack.com" {
+		return true
+	}
+	return a.apiOrigin != "" && u.Scheme+"://"+u.Host == a.apiOrigin
+}
