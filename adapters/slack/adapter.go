@@ -96,14 +96,21 @@ type Adapter struct {
 	connected  atomic.Bool
 }
 
+// Check reports what is wrong with the configuration, without building anything.
+func (c Config) Check() error {
+	if !strings.HasPrefix(c.BotToken, "xoxb-") {
+		return errors.New("slack: SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
+	}
+	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
+		return fmt.Errorf("slack: SLACK_API_URL %q must end in /", c.APIURL)
+	}
+	return nil
+}
+
 // New checks the configuration and builds an adapter.
 func New(b answerer, cfg Config) (*Adapter, error) {
-	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
-		return nil, errors.New("slack: SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
-	}
-
-	if cfg.APIURL != "" && !strings.HasSuffix(cfg.APIURL, "/") {
-		return nil, fmt.Errorf("slack: SLACK_API_URL %q must end in /", cfg.APIURL)
+	if err := cfg.Check(); err != nil {
+		return nil, err
 	}
 	if cfg.Queue == nil {
 		cfg.Queue = outbound.New(outbound.Config{Logger: cfg.Logger})

@@ -92,7 +92,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	addr, guild := "", ""
 	var shardID, shardCount int
 	var dataDir string
-	var grace, tick time.Duration
+	var grace, tick, drain time.Duration
+	var workers, queueSize int
 	if cmd == "discord" {
 		if len(args) == 0 || args[0] != "register" {
 			return fmt.Errorf("%w: discord needs a subcommand: discord register [--guild ID]", errUsage)
@@ -113,6 +114,9 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		fs.StringVar(&dataDir, "data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the digest subscriptions database")
 		fs.DurationVar(&grace, "digest-grace", envDuration(getenv, "CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
 		fs.DurationVar(&tick, "digest-tick", envDuration(getenv, "CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
+		fs.DurationVar(&drain, "drain-timeout", envDuration(getenv, "CAREERBOT_DRAIN_TIMEOUT", 25*time.Second), "on SIGTERM, how long to spend sending answers already acknowledged")
+		fs.IntVar(&workers, "outbound-workers", envIntOr(getenv, "CAREERBOT_OUTBOUND_WORKERS", 16), "answers sent at once")
+		fs.IntVar(&queueSize, "outbound-queue", envIntOr(getenv, "CAREERBOT_OUTBOUND_QUEUE", 1024), "answers that may wait; beyond it Slack is told to redeliver")
 	case "chat", "topics", "discord":
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
@@ -174,7 +178,12 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 			dataDir:     dataDir,
 			digestGrace: grace,
 			digestTick:  tick,
-			getenv:      getenv,
+
+			workers:      workers,
+			queueSize:    queueSize,
+			drainTimeout: drain,
+
+			getenv: getenv,
 		}, stderr, isTerminalWriter(stderr))
 	case "discord":
 		if fs.NArg() > 0 {
@@ -201,6 +210,14 @@ func registerDiscord(b *bot.Bot, getenv func(string) string, guild string, stdou
 func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
 	if d, err := time.ParseDuration(getenv(key)); err == nil && d > 0 {
 		return d
+	}
+	return def
+}
+
+// envIntOr reads a positive integer, or gives def.
+func envIntOr(getenv func(string) string, key string, def int) int {
+	if n, err := strconv.Atoi(getenv(key)); err == nil && n > 0 {
+		return n
 	}
 	return def
 }

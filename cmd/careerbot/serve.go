@@ -16,6 +16,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/careerbot/careerbot/adapters/discord"
+	"github.com/careerbot/careerbot/adapters/inbound"
+	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/adapters/slack"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/digest"
@@ -40,7 +42,65 @@ type serveConfig struct {
 	dataDir     string
 	digestGrace time.Duration
 	digestTick  time.Duration
-	getenv      func(string) string
+
+	// The outbound queue: answers sent after an acknowledgement, and how long shutdown
+	// may spend sending the ones still queued.
+	workers      int
+	queueSize    int
+	drainTimeout time.Duration
+
+	getenv func(string) string
+}
+
+// Limits of the HTTP server: Slack's and Discord's requests carry a few headers of a few
+// hundred bytes; keep-alive connections from their load balancers are reused, idle ones
+// are closed.
+const (
+	maxHeaderBytes = 32 << 10
+	idleTimeout    = 60 * time.Second
+	httpShutdown   = 10 * time.Second // at most, for requests in flight; inside the drain budget
+)
+
+// check reports the first configuration error, before anything touches the disk or the
+// network: a typo in a token must not leave a database behind or open a socket.
+func (cfg serveConfig) check() error {
+	useSlack := cfg.slackBotToken != ""
+	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
+	if !useSlack && !useDiscord {
+		return errors.New(noCredentials)
+	}
+	if useSlack {
+		if cfg.slackAppToken == "" && cfg.slackSecret == "" {
+			return errors.New("slack HTTP mode needs SLACK_SIGNING_SECRET to verify requests (or set SLACK_APP_TOKEN for Socket Mode)")
+		}
+		if cfg.slackAppToken != "" && !strings.HasPrefix(cfg.slackAppToken, "xapp-") {
+			return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write")
+		}
+		if err := (slack.Config{BotToken: cfg.slackBotToken, APIURL: cfg.slackAPIURL}).Check(); err != nil {
+			return err
+		}
+	}
+	if cfg.discordToken != "" {
+		if _, err := discord.NewSession(cfg.gateway()); err != nil {
+			return err
+		}
+	}
+	if cfg.discordPublicKey != "" {
+		if err := discord.CheckPublicKey(cfg.discordPublicKey); err != nil {
+			return err
+		}
+	}
+	if _, _, err := net.SplitHostPort(cfg.addr); err != nil {
+		return fmt.Errorf("--addr %q: %w", cfg.addr, err)
+	}
+	if cfg.workers < 1 || cfg.queueSize < 1 || cfg.drainTimeout <= 0 {
+		return fmt.Errorf("outbound workers (%d), queue size (%d) and drain timeout (%s) must be positive", cfg.workers, cfg.queueSize, cfg.drainTimeout)
+	}
+	return nil
+}
+
+func (cfg serveConfig) gateway() discord.GatewayConfig {
+	return discord.GatewayConfig{Token: cfg.discordToken, APIURL: cfg.discordAPIURL, ShardID: cfg.discordShardID, ShardCount: cfg.discordShardCount}
 }
 
 const noCredentials = `no chat platform is configured, so there is nothing to serve.
@@ -59,12 +119,12 @@ type readiness interface{ Ready() bool }
 // serve runs every configured adapter and one HTTP listener until ctx is done, then shuts
 // down gracefully: stop accepting, finish answers in flight, close the socket.
 func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig, stderr io.Writer, isTerm bool) error {
+	if err := cfg.check(); err != nil {
+		return err
+	}
 	log := newLogger(stderr, isTerm)
 	useSlack := cfg.slackBotToken != ""
 	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
-	if !useSlack && !useDiscord {
-		return errors.New(noCredentials)
-	}
 	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
 	// directory is a start-up error, not a surprise at the first slot.
 	store, err := sqlite.Open(ctx, cfg.dataDir)
@@ -90,21 +150,17 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	mux := http.NewServeMux()
 	var ready []readiness
 	var runners []func(context.Context) error
-	var shutdowns []func(context.Context) error
 	var modes []any
 
 	var slackAdapter *slack.Adapter
 	var discordSession *discordgo.Session
+	// One queue and one body reader for every platform: the bounds are the process's.
+	queue := outbound.New(outbound.Config{Workers: cfg.workers, Capacity: cfg.queueSize, Logger: log.With("component", "outbound")})
+	reader := inbound.New(inbound.Config{})
 	if useSlack {
-		if cfg.slackAppToken == "" && cfg.slackSecret == "" {
-			return errors.New("slack HTTP mode needs SLACK_SIGNING_SECRET to verify requests (or set SLACK_APP_TOKEN for Socket Mode)")
-		}
-		if cfg.slackAppToken != "" && !strings.HasPrefix(cfg.slackAppToken, "xapp-") {
-			return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write")
-		}
 		sa, err := slack.New(b, slack.Config{
 			BotToken: cfg.slackBotToken, SigningSecret: cfg.slackSecret, APIURL: cfg.slackAPIURL,
-			Logger: log.With("adapter", "slack"), Digests: manager,
+			Logger: log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: queue,
 		})
 		if err != nil {
 			return err
@@ -112,7 +168,6 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 		sa.Routes(mux)
 		slackAdapter = sa
 		ready = append(ready, sa)
-		shutdowns = append(shutdowns, sa.Shutdown)
 		mode := "http"
 		if cfg.slackAppToken != "" {
 			mode = "socket"
@@ -132,7 +187,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 			mode = append(mode, "http")
 		}
 		if cfg.discordToken != "" {
-			s, err := discord.NewSession(discord.GatewayConfig{Token: cfg.discordToken, APIURL: cfg.discordAPIURL, ShardID: cfg.discordShardID, ShardCount: cfg.discordShardCount})
+			s, err := discord.NewSession(cfg.gateway())
 			if err != nil {
 				return err
 			}
@@ -169,7 +224,10 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
+	srv := &http.Server{
+		Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
+		MaxHeaderBytes: maxHeaderBytes, IdleTimeout: idleTimeout,
+	}
 	log.Info("careerbot serving", append([]any{"addr", ln.Addr().String()}, modes...)...)
 
 	var wg sync.WaitGroup
@@ -200,17 +258,18 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	case runErr = <-errc:
 		log.Error("stopping after an error", "err", runErr)
 	}
-	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// Stop taking work (HTTP, then Socket Mode, the gateway and the scheduler), then send
+	// what was acknowledged, within the drain budget that started at the signal.
+	drainCtx, cancel := context.WithTimeout(context.Background(), cfg.drainTimeout)
 	defer cancel()
+	shutCtx, cancelHTTP := context.WithTimeout(drainCtx, httpShutdown)
+	defer cancelHTTP()
 	if err := srv.Shutdown(shutCtx); err != nil {
 		log.Error("http shutdown", "err", err)
 	}
 	stopRun()
-	for _, shut := range shutdowns {
-		if err := shut(shutCtx); err != nil {
-			log.Error("shutdown", "err", err)
-		}
-	}
+	d := queue.Drain(drainCtx)
+	log.Info("outbound queue drained", "drained", d.Drained, "given_up", d.GivenUp, "budget", cfg.drainTimeout.String())
 	wg.Wait()
 	return runErr
 }

@@ -6,11 +6,15 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -108,6 +112,9 @@ func TestServeSlackHTTP(t *testing.T) {
 	if strings.Contains(logs, "xoxb-secret-token") || strings.Contains(logs, "s3cret") || strings.Contains(logs, "how much do they make") {
 		t.Errorf("logs contain a secret or message text:\n%s", logs)
 	}
+	if !strings.Contains(logs, `"msg":"outbound queue drained","drained":0,"given_up":0`) {
+		t.Errorf("shutdown did not log the drain:\n%s", logs)
+	}
 	if !strings.Contains(logs, `"msg":"careerbot serving"`) {
 		t.Errorf("logs are not JSON lines off a terminal:\n%s", logs)
 	}
@@ -123,12 +130,26 @@ func TestServeConfigErrors(t *testing.T) {
 		{"http without signing secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"},
 		{"malformed bot token", map[string]string{"SLACK_BOT_TOKEN": "abc", "SLACK_SIGNING_SECRET": "s"}, "xoxb-"},
 		{"malformed app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "xapp-"},
+		{"API URL without a slash", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://x"}, "must end in /"},
+		{"malformed Discord key", map[string]string{"DISCORD_PUBLIC_KEY": "abc"}, "DISCORD_PUBLIC_KEY"},
+		{"bad shard", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_SHARD_ID": "3", "DISCORD_SHARD_COUNT": "2"}, "shard"},
+		{"malformed Discord API URL", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_API_URL": "not a url"}, "DISCORD_API_URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errOut := runArgs(t, "", tt.env, "serve", "--addr", "127.0.0.1:0")
+			// A configuration error is found before anything touches the disk: no
+			// database is left behind (one used to be committed from this very test).
+			dir := filepath.Join(t.TempDir(), "data")
+			env := map[string]string{"CAREERBOT_DATA_DIR": dir}
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			code, _, errOut := runArgs(t, "", env, "serve", "--addr", "127.0.0.1:0")
 			if code != 1 || !strings.Contains(errOut, tt.want) {
 				t.Errorf("exit %d, stderr %q; want 1 and a message mentioning %q", code, errOut, tt.want)
+			}
+			if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("the data directory exists after a configuration error (%v)", err)
 			}
 		})
 	}
