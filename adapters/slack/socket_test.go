@@ -2,6 +2,7 @@ package slack
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
+
+	"github.com/careerbot/careerbot/adapters/outbound"
 )
 
 type recAcker struct {
@@ -108,5 +111,44 @@ func TestSocketModeButton(t *testing.T) {
 	got := f.recorded("response-url")
 	if len(ack.acks) != 1 || len(got) != 1 || !strings.Contains(got[0].json["text"].(string), "associate's") {
 		t.Errorf("acks %d, responses %v; want one ack and an answer about education", len(ack.acks), got)
+	}
+}
+
+// Over Socket Mode, an envelope is acknowledged only once its answer is queued: when the
+// queue is full it is left unacknowledged, and Slack redelivers it.
+func TestSocketModeFullQueueLeavesEnvelopeUnacknowledged(t *testing.T) {
+	f := newFakeSlack(t)
+	f.hold = make(chan struct{})
+	q := outbound.New(outbound.Config{Workers: 1, Capacity: 1})
+	a, _ := newTestAdapterWith(t, f, "", func(c *Config) { c.Queue = q })
+	ack := &recAcker{}
+	acked := map[string]bool{}
+	for i := range 6 {
+		env := fmt.Sprintf("env-q%d", i)
+		a.SocketEvent(eventsAPI(t, env, mentionAt(fmt.Sprintf("EvSQ%d", i), "salary", i)), ack)
+	}
+	for _, c := range ack.acks {
+		acked[c.envelope] = true
+	}
+	if len(acked) == 0 || len(acked) > 2 {
+		t.Fatalf("%d envelopes acknowledged with 1 worker and room for 1; want 1 or 2", len(acked))
+	}
+	// A slash command cannot be redelivered: it is acknowledged with a "busy" note.
+	cmd := slack.SlashCommand{Command: "/career", Text: "salary", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-cmd"}}, ack)
+	last := ack.acks[len(ack.acks)-1]
+	if msg, ok := last.payload[0].(*slack.Msg); last.envelope != "env-cmd" || !ok || !strings.Contains(msg.Text, "again") {
+		t.Errorf("slash command on a full queue: ack %+v, want a busy note", last)
+	}
+	close(f.hold)
+	settle(t, a)
+	if got := len(f.recorded("chat.postMessage")); got != len(acked) {
+		t.Errorf("answered %d, acknowledged %d", got, len(acked))
+	}
+	// The redelivery of an unacknowledged envelope is answered.
+	a.SocketEvent(eventsAPI(t, "env-q5", mentionAt("EvSQ5", "salary", 5)), ack)
+	settle(t, a)
+	if got := len(f.recorded("chat.postMessage")); got != len(acked)+1 {
+		t.Errorf("after the redelivery: %d answers, want %d", got, len(acked)+1)
 	}
 }
