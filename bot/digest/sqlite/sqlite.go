@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,7 +17,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+	driver "modernc.org/sqlite" // the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/careerbot/careerbot/bot/digest"
 )
@@ -26,6 +28,11 @@ var migrations embed.FS
 
 // FileName is the database's name inside the data directory.
 const FileName = "careerbot.db"
+
+// busyTimeout is how long a statement waits for another connection's (or process's) write
+// lock before failing: long enough for 50 processes starting at once on one fresh
+// database to take turns migrating it.
+const busyTimeout = 10 * time.Second
 
 // Store is a digest.Store on SQLite.
 type Store struct {
@@ -40,9 +47,13 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
 	path := filepath.Join(dir, FileName)
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(on)&_txlock=immediate"
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(on)&_txlock=immediate", path, busyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := connect(ctx, db); err != nil {
+		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db}
@@ -53,53 +64,92 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	return s, nil
 }
 
+// connect makes the pool's first connection, which switches a new database to WAL. That
+// switch upgrades a read lock to a write lock, and SQLite fails such an upgrade at once with
+// SQLITE_BUSY, without waiting out the busy timeout, when another process is switching the
+// same new file: so a busy first connection is retried, for as long as the busy timeout.
+// Once the file is in WAL mode (which persists) connections need no such upgrade.
+func connect(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		err := db.PingContext(ctx)
+		var se *driver.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// migrate applies the embedded migrations not yet applied, each in a transaction, in
-// version order.
-func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return err
-	}
+// migrate applies the embedded migrations not yet applied, in version order, in one
+// transaction begun IMMEDIATE (the DSN's _txlock): it holds SQLite's write lock from the
+// start, so of several processes starting on one database one migrates while the others
+// wait (busy_timeout), and then each finds every version recorded. Reading the versions
+// outside the transaction would let two processes both see a version missing and both
+// apply it. The bookkeeping table is created inside the same transaction, so a database
+// is either wholly migrated or untouched.
+func (s *Store) migrate(ctx context.Context) (err error) {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	applied := map[int]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return err
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, name := range names {
 		v, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: no version number", name)
 		}
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, v).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
+		if applied[v] {
 			continue
 		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, time.Now().Unix()); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
 			return err
 		}
 	}
-	return nil
+	return tx.Commit()
 }
 
 // Add stores a validated subscription, replacing the channel's subscription if it has
