@@ -6,9 +6,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/careerbot/careerbot/adapters/inbound"
+	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot/digest"
 )
 
@@ -17,8 +20,17 @@ type Config struct {
 	// PublicKey is the application's Ed25519 public key, hex (DISCORD_PUBLIC_KEY), for the
 	// HTTP interactions endpoint.
 	PublicKey string
-	// MaxBody bounds interaction bodies; 0 means 64 KiB.
+	// MaxBody bounds interaction bodies; 0 means 64 KiB. It applies even when Reader allows
+	// more.
 	MaxBody int64
+	// Reader reads interaction bodies under a cap on how many are read at once (over it:
+	// 503 and Retry-After). serve passes the one Reader every platform shares, so the cap is
+	// the process's; nil builds one for this adapter (MaxBody, inbound's defaults otherwise).
+	Reader *inbound.Reader
+	// Queue sends the replies to gateway mentions and direct messages. serve passes the one
+	// Queue every platform shares, and drains it at shutdown; nil builds one with outbound's
+	// defaults on the first mention, which Drain drains.
+	Queue *outbound.Queue
 	// Freshness is how old a signed timestamp may be; 0 means 5 minutes.
 	Freshness time.Duration
 	// Now is the clock for the freshness check; nil means time.Now.
@@ -43,6 +55,7 @@ type Adapter struct {
 	sugg      *suggester
 	pub       ed25519.PublicKey // nil: the HTTP endpoint is not configured
 	maxBody   int64
+	reader    *inbound.Reader
 	freshness time.Duration
 	now       func() time.Time
 	log       *slog.Logger
@@ -50,13 +63,21 @@ type Adapter struct {
 
 	gateway   atomic.Bool // a gateway session is in use
 	connected atomic.Bool
+
+	out     *outbound.Queue // Config.Queue, or the adapter's own once outOnce has run
+	ownOut  bool            // out was built here: Drain drains it
+	outOnce sync.Once
+	dropped atomic.Int64 // gateway mentions refused by a full (or drained) queue
 }
 
 // New builds an adapter. A public key that is not 32 bytes of hex is a configuration error.
-// (32 bytes that are not a point of the curve are not caught here: crypto/ed25519 offers no
-// check of its own, and every request would then get 401, as with a wrong key.)
+// (32 bytes that are not a point of the curve are not caught here: crypto/ed25519 has no
+// check for it, and every request then gets 401, as with a wrong key.)
 func New(b answerer, cfg Config) (*Adapter, error) {
-	a := &Adapter{bot: b, sugg: newSuggester(b.Topics()), maxBody: cfg.MaxBody, freshness: cfg.Freshness, now: cfg.Now, log: cfg.Logger, digests: cfg.Digests}
+	a := &Adapter{
+		bot: b, sugg: newSuggester(b.Topics()), maxBody: cfg.MaxBody, reader: cfg.Reader, out: cfg.Queue,
+		freshness: cfg.Freshness, now: cfg.Now, log: cfg.Logger, digests: cfg.Digests,
+	}
 	if cfg.PublicKey != "" {
 		k, err := hex.DecodeString(cfg.PublicKey)
 		if err != nil || len(k) != ed25519.PublicKeySize {
@@ -65,7 +86,16 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 		a.pub = ed25519.PublicKey(k)
 	}
 	if a.maxBody <= 0 {
+		// Discord's interaction payloads are a few kB: a /career ask with every field Discord
+		// sends is 1.8 kB, and the largest careerbot can get, a button press, carries the
+		// message the button is on, whose embeds Discord caps at 6,000 characters (24 kB of
+		// UTF-8 at most). 64 KiB is ample, and half of what inbound's default lets each read
+		// slot hold: what unauthenticated clients can make the process hold is this times the
+		// Reader's cap on bodies read at once.
 		a.maxBody = 64 << 10
+	}
+	if a.reader == nil {
+		a.reader = inbound.New(inbound.Config{MaxBody: a.maxBody})
 	}
 	if a.freshness <= 0 {
 		a.freshness = 5 * time.Minute
@@ -82,3 +112,27 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 // Ready says whether the adapter can take interactions: always over HTTP, and over the
 // gateway once connected.
 func (a *Adapter) Ready() bool { return !a.gateway.Load() || a.connected.Load() }
+
+// queue returns the queue gateway replies go through: Config.Queue, or the adapter's own,
+// built on first use so that an adapter serving only HTTP starts no workers. It is nil
+// once Drain has run on an adapter that never built one.
+func (a *Adapter) queue() *outbound.Queue {
+	a.outOnce.Do(func() {
+		if a.out == nil {
+			a.out, a.ownOut = outbound.New(outbound.Config{Logger: a.log}), true
+		}
+	})
+	return a.out
+}
+
+// Drain sends the gateway replies still queued, within ctx, when the adapter built its own
+// queue (Config.Queue nil), and stops its workers; mentions that arrive afterwards are
+// dropped. A queue passed in Config is its owner's to drain: Drain leaves it alone and
+// reports nothing.
+func (a *Adapter) Drain(ctx context.Context) outbound.Drained {
+	a.outOnce.Do(func() {}) // no queue is built after this
+	if !a.ownOut {
+		return outbound.Drained{}
+	}
+	return a.out.Drain(ctx)
+}

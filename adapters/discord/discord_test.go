@@ -2,6 +2,7 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
@@ -193,7 +194,7 @@ func TestRejectedRequests(t *testing.T) {
 	}{
 		{"wrong signature", flipped, 401},
 		{"no signature", unsigned, 401},
-		{"stale timestamp", e.request(body, time.Now().Add(-10*time.Minute)), 400},
+		{"stale timestamp", e.request(body, time.Now().Add(-10*time.Minute)), 401},
 		{"malformed body", e.request(`{"type":`, time.Now()), 400},
 		{"oversized body", e.request(big, time.Now()), 413},
 	}
@@ -257,6 +258,7 @@ func TestGatewayMention(t *testing.T) {
 	f := newFakeREST(t)
 	s := f.session(t)
 	a, _ := New(newBot(t), Config{})
+	defer a.Drain(context.Background())
 	msg := func(id, author string, bot bool, mentions []*discordgo.User, guild string) *discordgo.MessageCreate {
 		return &discordgo.MessageCreate{Message: &discordgo.Message{ID: id, ChannelID: "C1", GuildID: guild, Content: "<@BOT> how many openings a year? @here",
 			Author: &discordgo.User{ID: author, Bot: bot}, Mentions: mentions}}
@@ -267,22 +269,32 @@ func TestGatewayMention(t *testing.T) {
 	a.MessageCreate(s, msg("M3", "U1", false, nil, "G1")) // not addressed to us
 	a.MessageCreate(s, msg("M4", "U1", false, me, "G1"))  // a mention: answered
 	a.MessageCreate(s, msg("M5", "U1", false, nil, ""))   // a DM: answered
+	if d := a.Drain(context.Background()); d.GivenUp != 0 {
+		t.Errorf("Drain = %+v, want nothing given up", d)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if len(f.reqs) != 2 {
 		t.Fatalf("got %d REST calls, want 2 (the mention and the DM)", len(f.reqs))
 	}
-	r := f.reqs[0]
-	if r.method != http.MethodPost || r.path != "/api/v9/channels/C1/messages" {
-		t.Errorf("route %s %s, want POST /api/v9/channels/C1/messages", r.method, r.path)
+	// The queue's workers send in either order.
+	replied := map[any]bool{}
+	for _, r := range f.reqs {
+		if r.method != http.MethodPost || r.path != "/api/v9/channels/C1/messages" {
+			t.Errorf("route %s %s, want POST /api/v9/channels/C1/messages", r.method, r.path)
+		}
+		if am, _ := json.Marshal(r.body["allowed_mentions"]); string(am) != `{"parse":[],"replied_user":false}` {
+			t.Errorf("allowed_mentions = %s, want nothing parsed", am)
+		}
+		ref, _ := r.body["message_reference"].(map[string]any)
+		replied[ref["message_id"]] = true
+		embeds, _ := json.Marshal(r.body["embeds"])
+		if !strings.Contains(string(embeds), "3,400") || strings.Contains(string(embeds), "@here") {
+			t.Errorf("embeds %s: want the 3,400 openings and no @here", embeds)
+		}
 	}
-	if am, _ := json.Marshal(r.body["allowed_mentions"]); string(am) != `{"parse":[],"replied_user":false}` {
-		t.Errorf("allowed_mentions = %s, want nothing parsed", am)
-	}
-	if ref, _ := r.body["message_reference"].(map[string]any); ref["message_id"] != "M4" {
-		t.Errorf("message_reference = %v, want a reply to M4", r.body["message_reference"])
-	}
-	embeds, _ := json.Marshal(r.body["embeds"])
-	if !strings.Contains(string(embeds), "3,400") || strings.Contains(string(embeds), "@here") {
-		t.Errorf("embeds %s: want the 3,400 openings and no @here", embeds)
+	if !replied["M4"] || !replied["M5"] {
+		t.Errorf("replies to %v, want replies to M4 and M5", replied)
 	}
 }
 
@@ -406,24 +418,45 @@ func TestNewRejectsBadKey(t *testing.T) {
 	}
 }
 
-// TestVerifyAgreesWithDiscordgo: the endpoint's signature check accepts exactly the
-// requests discordgo.VerifyInteraction accepts, whatever is wrong with the headers.
+// TestVerifyAgreesWithDiscordgo: the endpoint accepts exactly the requests
+// discordgo.VerifyInteraction accepts, whatever is wrong with the headers, as long as the
+// timestamp is fresh; a stale one it refuses where discordgo, which has no freshness
+// window, accepts.
 func TestVerifyAgreesWithDiscordgo(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
-	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub)})
+	signedAt := time.Unix(1700000000, 0)
+	clock := signedAt
+	a, err := New(newBot(t), Config{PublicKey: hex.EncodeToString(pub), Now: func() time.Time { return clock }})
 	if err != nil {
 		t.Fatal(err)
 	}
+	mux := http.NewServeMux()
+	a.Routes(mux)
 	body := fullAsk(t, "what's the salary")
 	sig := ed25519.Sign(priv, []byte("1700000000"+body))
 	good := hex.EncodeToString(sig)
 	tampered := append([]byte(nil), sig...)
 	tampered[10] ^= 4
+	accepts := func(sig, ts string) (endpoint, discord bool) {
+		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
+		r.Header.Set("X-Signature-Ed25519", sig)
+		r.Header.Set("X-Signature-Timestamp", ts)
+		w := httptest.NewRecorder()
+		mux.ServeHTTP(w, r)
+		if w.Code != http.StatusOK && w.Code != http.StatusUnauthorized {
+			t.Errorf("signature %.16q… timestamp %q: status %d, want 200 or 401", sig, ts, w.Code)
+		}
+		r = httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
+		r.Header.Set("X-Signature-Ed25519", sig)
+		r.Header.Set("X-Signature-Timestamp", ts)
+		return w.Code == http.StatusOK, discordgo.VerifyInteraction(r, pub)
+	}
 	for _, h := range []struct{ sig, ts string }{
 		{good, "1700000000"},
 		{strings.ToUpper(good), "1700000000"},
 		{hex.EncodeToString(tampered), "1700000000"},
 		{good, "1700000001"},
+		{good, "+1700000000"},
 		{good, "1"},
 		{good, ""},
 		{"", "1700000000"},
@@ -433,12 +466,12 @@ func TestVerifyAgreesWithDiscordgo(t *testing.T) {
 		{"zz" + good[2:], "1700000000"},
 		{good, " 1700000000"},
 	} {
-		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
-		r.Header.Set("X-Signature-Ed25519", h.sig)
-		r.Header.Set("X-Signature-Timestamp", h.ts)
-		want := discordgo.VerifyInteraction(r, pub)
-		if got := a.verify(r.Header, []byte(body)); got != want {
-			t.Errorf("signature %.16q… timestamp %q: endpoint says %v, discordgo.VerifyInteraction %v", h.sig, h.ts, got, want)
+		if got, want := accepts(h.sig, h.ts); got != want {
+			t.Errorf("signature %.16q… timestamp %q: endpoint accepts: %v, discordgo.VerifyInteraction: %v", h.sig, h.ts, got, want)
 		}
+	}
+	clock = signedAt.Add(5*time.Minute + time.Second)
+	if got, discord := accepts(good, "1700000000"); got || !discord {
+		t.Errorf("signed 5 min 1 s ago: endpoint accepts: %v (want false), discordgo: %v (want true)", got, discord)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot"
 )
 
@@ -21,11 +22,16 @@ type GatewayConfig struct {
 	APIURL     string
 	ShardID    int
 	ShardCount int
+	// Workers is how many outbound workers send through the session (the Workers of the
+	// Queue in Config); the session keeps that many connections to Discord. 0 means 16,
+	// outbound's default.
+	Workers int
 }
 
 // NewSession builds a discordgo session for the bot token: minimal intents (mentions and
 // direct messages carry their text without the privileged message-content intent),
-// sharding as configured, and REST calls sent to APIURL when set.
+// sharding as configured, a pooled HTTP client sized for Workers, and REST calls sent to
+// APIURL when set.
 func NewSession(cfg GatewayConfig) (*discordgo.Session, error) {
 	if cfg.Token == "" {
 		return nil, errors.New("discord: DISCORD_BOT_TOKEN is empty")
@@ -41,13 +47,17 @@ func NewSession(cfg GatewayConfig) (*discordgo.Session, error) {
 	if cfg.ShardCount > 1 {
 		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = 16
+	}
+	s.Client = outbound.Client(workers, 20*time.Second)
 	if cfg.APIURL != "" {
 		u, err := url.Parse(cfg.APIURL)
 		if err != nil || u.Scheme == "" || u.Host == "" {
 			return nil, fmt.Errorf("discord: DISCORD_API_URL %q is not an absolute URL", cfg.APIURL)
 		}
-		s.Client.Transport = rewrite{to: u, next: http.DefaultTransport}
+		s.Client.Transport = rewrite{to: u, next: s.Client.Transport}
 	}
 	return s, nil
 }
@@ -91,7 +101,9 @@ func (a *Adapter) RunGateway(ctx context.Context, s *discordgo.Session) error {
 	return s.Close() // nothing deletes commands on shutdown
 }
 
-// InteractionCreate answers an interaction that arrived over the gateway.
+// InteractionCreate answers an interaction that arrived over the gateway. It answers in
+// the handler's goroutine, not through the outbound queue: Discord gives an interaction
+// 3 seconds, which a wait in the queue could spend.
 func (a *Adapter) InteractionCreate(s *discordgo.Session, e *discordgo.InteractionCreate) {
 	if e == nil || e.Interaction == nil {
 		return
@@ -104,7 +116,8 @@ func (a *Adapter) InteractionCreate(s *discordgo.Session, e *discordgo.Interacti
 }
 
 // MessageCreate answers a message that mentions the bot, or any message in a DM, with an
-// embed replying to it. Bots, including careerbot itself, are ignored.
+// embed replying to it, sent by the outbound queue. Bots, including careerbot itself, are
+// ignored.
 func (a *Adapter) MessageCreate(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if m == nil || m.Message == nil || m.Author == nil || m.Author.Bot || s.State == nil || s.State.User == nil {
 		return
@@ -122,14 +135,29 @@ func (a *Adapter) MessageCreate(s *discordgo.Session, m *discordgo.MessageCreate
 	if !addressed {
 		return
 	}
-	r := a.bot.Answer(context.Background(), bot.Request{Text: m.Content, ConversationID: "discord:" + m.GuildID + ":" + m.ChannelID + ":" + m.Author.ID})
-	_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
-		Embeds:          []*discordgo.MessageEmbed{Embed(r)},
-		Components:      Buttons(r),
-		AllowedMentions: noMentions(),
-		Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID},
-	})
-	if err != nil {
-		a.log.Error("discord reply failed", "channel", m.ChannelID, "err", err)
+	// discordgo runs each handler in a goroutine of its own: answering here would let a
+	// flood of mentions hold any number of goroutines, answers and REST calls at once. The
+	// reply goes through the bounded outbound queue instead, and this goroutine ends.
+	id, channel, guild, text := m.ID, m.ChannelID, m.GuildID, m.Content
+	conv := "discord:" + guild + ":" + channel + ":" + m.Author.ID
+	reply := func(ctx context.Context) error {
+		r := a.bot.Answer(ctx, bot.Request{Text: text, ConversationID: conv})
+		_, err := s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
+			Embeds:          []*discordgo.MessageEmbed{Embed(r)},
+			Components:      Buttons(r),
+			AllowedMentions: noMentions(),
+			Reference:       &discordgo.MessageReference{MessageID: id, ChannelID: channel, GuildID: guild},
+		}, discordgo.WithContext(ctx))
+		if err != nil {
+			return fmt.Errorf("discord reply in channel %s: %w", channel, err)
+		}
+		return nil
+	}
+	if q := a.queue(); q == nil || !q.Offer("discord reply", reply) {
+		// The gateway has delivered the message and Discord will not deliver it again, and
+		// there is no one to tell "try later": under overload (or after Drain) a mention is
+		// dropped. Gateway mentions are answered at most once.
+		n := a.dropped.Add(1)
+		a.log.Warn("discord mention dropped: outbound queue full or draining", "channel", channel, "dropped", n)
 	}
 }

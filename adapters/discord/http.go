@@ -4,8 +4,6 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -18,31 +16,40 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /discord/interactions", a.interactions)
 }
 
-// interactions verifies the Ed25519 signature (Discord sends bad ones on purpose to test
-// the endpoint: they get 401), refuses stale timestamps (discordgo does not check them),
-// and answers in the HTTP response itself.
+// interactions answers in the HTTP response itself, after four checks, cheapest first:
+//  1. the signature headers, before a byte of the body is read: a signature that is not
+//     128 hex digits, or a timestamp that is not an integer within Freshness of now
+//     (discordgo does not check it), is refused with 401;
+//  2. the body, read through the inbound.Reader: at most MaxBody bytes (413), a cap on
+//     bodies read at once (503 and Retry-After), a read deadline;
+//  3. the Ed25519 signature over timestamp + body, with crypto/ed25519 (Discord sends bad
+//     ones on purpose to test the endpoint: they get 401);
+//  4. the interaction, decoded with encoding/json into discordgo's type (400 if malformed).
 func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 	if a.pub == nil {
 		http.Error(w, "interactions endpoint not configured", http.StatusNotFound)
 		return
 	}
-	body, err := readBody(w, r, a.maxBody)
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		http.Error(w, "cannot read request body", http.StatusBadRequest)
+	ts, sig, ok := a.signatureHeaders(r.Header)
+	if !ok {
+		refuseUnread(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
-	if !a.verify(r.Header, body) {
+	if r.ContentLength > a.maxBody {
+		refuseUnread(w, "request body too large", http.StatusRequestEntityTooLarge)
+		return
+	}
+	if a.reader.MaxBody() > a.maxBody { // a shared Reader, sized for larger bodies
+		r.Body = http.MaxBytesReader(w, r.Body, a.maxBody)
+	}
+	body, ok := a.reader.Read(w, r)
+	if !ok {
+		return // the Reader has answered
+	}
+	// The message is what discordgo.VerifyInteraction checks: timestamp followed by body.
+	msg := make([]byte, 0, len(ts)+len(body))
+	if !ed25519.Verify(a.pub, append(append(msg, ts...), body...), sig[:]) {
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
-		return
-	}
-	ts, err := strconv.ParseInt(r.Header.Get("X-Signature-Timestamp"), 10, 64)
-	if err != nil || a.now().Sub(time.Unix(ts, 0)).Abs() > a.freshness {
-		http.Error(w, "stale or malformed timestamp", http.StatusBadRequest)
 		return
 	}
 	// discordgo.Interaction's UnmarshalJSON picks the type of Data from the interaction type.
@@ -60,30 +67,27 @@ func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 	w.Write(append(out, '\n'))
 }
 
-// readBody reads at most limit bytes, in one allocation when the length is announced.
-func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
-	body := http.MaxBytesReader(w, r.Body, limit)
-	if n := r.ContentLength; n > 0 && n <= limit {
-		buf := make([]byte, n)
-		if _, err := io.ReadFull(body, buf); err != nil {
-			return nil, err
-		}
-		return buf, nil
-	}
-	return io.ReadAll(body)
-}
-
-// verify checks Discord's Ed25519 signature over timestamp + body with crypto/ed25519:
-// the check discordgo.VerifyInteraction makes, without reading the body a second time.
-func (a *Adapter) verify(h http.Header, body []byte) bool {
-	ts := h.Get("X-Signature-Timestamp")
-	hexSig := h.Get("X-Signature-Ed25519")
-	var sig [ed25519.SignatureSize]byte
-	if ts == "" || len(hexSig) != 2*len(sig) {
-		return false
+// signatureHeaders returns the timestamp and the signature of a request whose headers can
+// be those of a fresh signed request; it reads only the headers.
+func (a *Adapter) signatureHeaders(h http.Header) (ts string, sig [ed25519.SignatureSize]byte, ok bool) {
+	hexSig, ts := h.Get("X-Signature-Ed25519"), h.Get("X-Signature-Timestamp")
+	if len(hexSig) != 2*ed25519.SignatureSize {
+		return "", sig, false
 	}
 	if _, err := hex.Decode(sig[:], []byte(hexSig)); err != nil {
-		return false
+		return "", sig, false
 	}
-	return ed25519.Verify(a.pub, []byte(ts+string(body)), sig[:])
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil || a.now().Sub(time.Unix(sec, 0)).Abs() > a.freshness {
+		return "", sig, false
+	}
+	return ts, sig, true
+}
+
+// refuseUnread answers a request whose body was not read, and closes the connection:
+// otherwise net/http, to reuse the connection, would read up to 256 KiB of the unread body
+// before sending the answer, waiting on a client that announced a body and sends none.
+func refuseUnread(w http.ResponseWriter, msg string, code int) {
+	w.Header().Set("Connection", "close")
+	http.Error(w, msg, code)
 }
