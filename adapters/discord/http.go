@@ -84,10 +84,9 @@ func (a *Adapter) signatureHeaders(h http.Header) (ts string, sig [ed25519.Signa
 	return ts, sig, true
 }
 
-// refuseUnread answers a request whose body was not read, and closes the connection:
-// otherwise net/http, to reuse the connection, would read up to 256 KiB of the unread body
-// before sending the answer, waiting on a client that announced a body and sends none.
+// refuseUnread answers a request whose body was not read, and closes the connection (see
+// inbound.Refuse).
 func refuseUnread(w http.ResponseWriter, msg string, code int) {
-	w.Header().Set("Connection", "close")
+	inbound.Refuse(w)
 	http.Error(w, msg, code)
 }

@@ -63,6 +63,7 @@ func (rd *Reader) MaxBody() int64 { return rd.max }
 func (rd *Reader) Read(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if r.ContentLength > rd.max {
 		// Refused before a byte is read: the client said how much it would send.
+		Refuse(w)
 		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
 		return nil, false
 	}
@@ -70,6 +71,7 @@ func (rd *Reader) Read(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	case rd.slots <- struct{}{}:
 		defer func() { <-rd.slots }()
 	default:
+		Refuse(w)
 		w.Header().Set("Retry-After", rd.retryAfter)
 		http.Error(w, "busy, try again", http.StatusServiceUnavailable)
 		return nil, false
@@ -79,6 +81,7 @@ func (rd *Reader) Read(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(rd.timeout))
 	body, err := read(http.MaxBytesReader(w, r.Body, rd.max), r.ContentLength)
 	if err != nil {
+		Refuse(w)
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
@@ -102,4 +105,11 @@ func read(body io.Reader, n int64) ([]byte, error) {
 	}
 	// A body longer than announced is a broken client, not more to read.
 	return buf, nil
+}
+
+// Refuse marks a response to a request whose body will not be read as the connection's
+// last. Otherwise Go's server, to keep the connection, first reads up to 256 KiB of the
+// unread body, and a client that announced a body and trickles it delays the answer.
+func Refuse(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
 }

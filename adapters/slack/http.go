@@ -11,6 +11,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
+	"github.com/careerbot/careerbot/adapters/inbound"
 	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot"
 )
@@ -35,6 +36,7 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool
 	sv, err := slack.NewSecretsVerifier(r.Header, a.secret)
 	if err != nil {
 		a.log.Warn("slack request rejected before its body", "path", r.URL.Path, "err", err)
+		inbound.Refuse(w)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}

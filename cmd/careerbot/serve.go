@@ -100,7 +100,7 @@ func (cfg serveConfig) check() error {
 }
 
 func (cfg serveConfig) gateway() discord.GatewayConfig {
-	return discord.GatewayConfig{Token: cfg.discordToken, APIURL: cfg.discordAPIURL, ShardID: cfg.discordShardID, ShardCount: cfg.discordShardCount}
+	return discord.GatewayConfig{Token: cfg.discordToken, APIURL: cfg.discordAPIURL, ShardID: cfg.discordShardID, ShardCount: cfg.discordShardCount, Workers: cfg.workers}
 }
 
 const noCredentials = `no chat platform is configured, so there is nothing to serve.
@@ -176,7 +176,10 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 		modes = append(modes, "slack", mode)
 	}
 	if useDiscord {
-		da, err := discord.New(b, discord.Config{PublicKey: cfg.discordPublicKey, Logger: log.With("adapter", "discord"), Digests: manager})
+		da, err := discord.New(b, discord.Config{
+			PublicKey: cfg.discordPublicKey, Logger: log.With("adapter", "discord"), Digests: manager,
+			Reader: reader, Queue: queue,
+		})
 		if err != nil {
 			return err
 		}
