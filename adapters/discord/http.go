@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/careerbot/careerbot/adapters/inbound"
 )
 
 // Routes registers POST /discord/interactions, Discord's HTTP interactions endpoint.
