@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,7 +69,7 @@ type Topic struct {
 func (b *Bot) Topics() []Topic {
 	out := make([]Topic, len(b.ix.kb.Topics))
 	for i, t := range b.ix.kb.Topics {
-		out[i] = Topic{ID: t.ID, Title: t.Title, Question: t.Question, Examples: t.Examples}
+		out[i] = Topic{ID: t.ID, Title: t.Title, Question: t.Question, Examples: slices.Clone(t.Examples)}
 	}
 	return out
 }
@@ -279,7 +280,7 @@ func suggestionText(s []Suggestion) string {
 func (ix *index) fallback(kind Kind, why string, conf float64) Reply {
 	return Reply{
 		Kind:        kind,
-		Intents:     noneIntent,
+		Intents:     []string{IntentNone},
 		Confidence:  conf,
 		Title:       "I can't answer that",
 		Lead:        why,
@@ -292,33 +293,33 @@ func (ix *index) fallback(kind Kind, why string, conf float64) Reply {
 
 // firstSuggestions is the first n topics as suggestions (fewer when there are fewer topics).
 func (ix *index) firstSuggestions(n int) []Suggestion {
-	s := ix.topicSuggestions()
-	return s[:min(n, len(s))]
+	s := make([]Suggestion, min(n, len(ix.topics)))
+	for i := range s {
+		s[i] = ix.suggestion(i)
+	}
+	return s
 }
 
-var (
-	noneIntent      = []string{IntentNone}
-	helpIntent      = []string{string(KindHelp)}
-	smalltalkIntent = []string{string(KindSmalltalk)}
-)
-
 func (ix *index) smalltalkReply(i int) Reply {
-	s := ix.small[i]
-	r := Reply{
+	if ix.small[i].Kind == string(KindHelp) {
+		return Reply{
+			Answered:    true, // "what can I ask?" is answered
+			Kind:        KindHelp,
+			Intents:     []string{string(KindHelp)},
+			Confidence:  1,
+			Title:       "What I can answer",
+			Lead:        ix.smallTxt[i],
+			Note:        fmt.Sprintf("You can ask me about %s.", ix.topicList()),
+			Suggestions: ix.topicSuggestions(),
+		}
+	}
+	return Reply{
 		Kind:        KindSmalltalk,
-		Intents:     smalltalkIntent,
+		Intents:     []string{string(KindSmalltalk)},
 		Confidence:  1,
 		Title:       "careerbot",
 		Lead:        ix.smallTxt[i],
 		Note:        fmt.Sprintf("You can ask me about %s.", ix.topicList()),
 		Suggestions: ix.firstSuggestions(4),
 	}
-	if s.Kind == string(KindHelp) {
-		r.Kind = KindHelp
-		r.Answered = true // "what can I ask?" is answered
-		r.Intents = helpIntent
-		r.Title = "What I can answer"
-		r.Suggestions = ix.topicSuggestions()
-	}
-	return r
 }

@@ -82,21 +82,130 @@ func (ix *index) part(t knowledge.Topic, facet string, a knowledge.Answer, e *kn
 	return p
 }
 
-// answerReply builds the reply for one topic part; all slices are shared, none allocated.
+// answerReply builds the reply for one topic part, a copy of the precomputed answer: a
+// reply is the caller's (see Reply).
 func (ix *index) answerReply(ti int, parts []Part, conf float64) Reply {
 	t := &ix.topics[ti]
-	return Reply{
-		Answered:    true,
-		Kind:        KindAnswer,
-		Intents:     t.intents,
-		Confidence:  conf,
-		Title:       parts[0].Title,
-		Lead:        parts[0].Lead,
-		Parts:       parts,
-		Source:      ix.source,
-		SourceURL:   ix.url,
-		Suggestions: t.suggest,
+	r := Reply{
+		Answered:   true,
+		Kind:       KindAnswer,
+		Confidence: conf,
+		Title:      parts[0].Title,
+		Lead:       parts[0].Lead,
+		Source:     ix.source,
+		SourceURL:  ix.url,
 	}
+	if len(parts) == 1 && len(t.intents) == 1 && len(t.suggest) <= len(oneAnswer{}.suggest) {
+		// The usual answer: one allocation, and more only for many fields or a table.
+		b := new(oneAnswer)
+		o := newOwner(0, parts, b.fields[:], nil)
+		b.intents[0] = t.intents[0]
+		b.parts[0] = o.part(parts[0])
+		r.Intents, r.Parts = b.intents[:], b.parts[:]
+		if t.suggest != nil {
+			n := copy(b.suggest[:], t.suggest)
+			r.Suggestions = b.suggest[:n:n]
+		}
+		return r
+	}
+	o := newOwner(len(t.intents), parts, nil, nil)
+	r.Intents = o.strings(t.intents)
+	r.Parts = make([]Part, len(parts))
+	for i, p := range parts {
+		r.Parts[i] = o.part(p)
+	}
+	r.Suggestions = slices.Clone(t.suggest)
+	return r
+}
+
+// oneAnswer holds the slices of a one-topic answer in one allocation. It is kept within
+// 512 bytes, the largest size the allocator serves without a per-object header; answers
+// with more fields get them from a second allocation.
+type oneAnswer struct {
+	intents [1]string
+	parts   [1]Part
+	suggest [3]Suggestion
+	fields  [4]knowledge.Field
+}
+
+// owner hands out copies of precomputed parts for one reply, from as few allocations as
+// the reply allows: one for every string slice (intents, table columns and cells), one for
+// every part's fields, one for the tables and one for their rows. Each slice handed out is
+// capped (s[i:j:j]), so appending to it copies rather than running into the next one.
+type owner struct {
+	strs   []string
+	fields []knowledge.Field
+	tables []knowledge.Table
+	rows   [][]string
+}
+
+// newOwner makes room for copies of n strings and of parts, using fields and tables when
+// they are long enough.
+func newOwner(n int, parts []Part, fields []knowledge.Field, tables []knowledge.Table) owner {
+	var nf, nt, nr int
+	for _, p := range parts {
+		nf += len(p.Fields)
+		if t := p.Table; t != nil {
+			nt++
+			nr += len(t.Rows)
+			n += len(t.Columns)
+			for _, row := range t.Rows {
+				n += len(row)
+			}
+		}
+	}
+	o := owner{fields: fields, tables: tables}
+	if n > 0 {
+		o.strs = make([]string, n)
+	}
+	if nf > len(fields) {
+		o.fields = make([]knowledge.Field, nf)
+	}
+	if nt > len(tables) {
+		o.tables = make([]knowledge.Table, nt)
+	}
+	if nr > 0 {
+		o.rows = make([][]string, nr)
+	}
+	return o
+}
+
+// strings copies s (nil stays nil, empty stays empty).
+func (o *owner) strings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	if len(s) == 0 {
+		return []string{}
+	}
+	n := copy(o.strs, s)
+	out := o.strs[:n:n]
+	o.strs = o.strs[n:]
+	return out
+}
+
+// part copies p's fields and table.
+func (o *owner) part(p Part) Part {
+	if p.Fields != nil {
+		n := copy(o.fields, p.Fields)
+		p.Fields = o.fields[:n:n]
+		o.fields = o.fields[n:]
+	}
+	if t := p.Table; t != nil {
+		c := &o.tables[0]
+		o.tables = o.tables[1:]
+		c.Columns = o.strings(t.Columns)
+		if t.Rows != nil {
+			n := len(t.Rows)
+			c.Rows = o.rows[:n:n]
+			o.rows = o.rows[n:]
+			for i, row := range t.Rows {
+				c.Rows[i] = o.strings(row)
+			}
+		}
+		p.Table = c
+	}
+	return p
 }
 
 // partFor returns the precomputed answer of a topic, facet (-1 for none) and entity.
@@ -115,11 +224,14 @@ func (ix *index) partFor(ti, fi, ei int) []Part {
 	return f.parts[ei : ei+1]
 }
 
-// multiReply joins the answers to several topics.
+// multiReply joins the answers to several topics. parts is the reply's own slice; its
+// elements' fields and tables are copied here.
 func (ix *index) multiReply(parts []Part, conf float64) Reply {
 	var intents, titles []string
 	leads := make([]string, len(parts))
+	o := newOwner(0, parts, nil, nil)
 	for i, p := range parts {
+		parts[i] = o.part(p)
 		if !slices.Contains(intents, p.Topic) { // two industries are one topic asked twice
 			intents = append(intents, p.Topic)
 			titles = append(titles, p.Title)
@@ -140,13 +252,7 @@ func (ix *index) multiReply(parts []Part, conf float64) Reply {
 }
 
 // topicSuggestions lists every topic, for help and fallbacks.
-func (ix *index) topicSuggestions() []Suggestion {
-	s := make([]Suggestion, len(ix.topics))
-	for i := range ix.topics {
-		s[i] = ix.suggestion(i)
-	}
-	return s
-}
+func (ix *index) topicSuggestions() []Suggestion { return ix.firstSuggestions(len(ix.topics)) }
 
 // topicList is "pay, job outlook, education, …" for fallback sentences.
 func (ix *index) topicList() string {

@@ -30,8 +30,15 @@ const (
 // IntentNone is the intent of a reply that answers no topic.
 const IntentNone = "none"
 
-// Reply is a platform-neutral answer. Adapters render it; they must not modify it, because
-// replies share their slices with the bot's precomputed answers.
+// Reply is a platform-neutral answer. Adapters render it.
+//
+// A Reply belongs to the caller: every slice in it, and every slice and table its parts
+// reach (Fields, Table, Table.Columns, Table.Rows and each row), is this reply's own copy,
+// never the bot's precomputed answer or the knowledge base. The caller may append to,
+// sort, truncate or overwrite any of it, or hand it to another goroutine, without changing
+// what the bot tells anyone next. Only strings are shared, and strings cannot be changed.
+// Two replies to the same question are equal (reflect.DeepEqual, go-cmp) but share no
+// memory: a cache must key on what a part is (Topic, Facet, Title), not on its address.
 type Reply struct {
 	Answered bool `json:"answered"`
 	Kind     Kind `json:"kind"`
