@@ -16,12 +16,17 @@ const minHeldOut = 85.0
 func TestHeldOutSet(t *testing.T) {
 	b := newTestBot(t)
 	// heldout.tsv was written before tuning began, heldout2.tsv after eight tuning batches,
-	// heldout3.tsv after nine, three probes and the follow-up set.
-	for _, f := range []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv"} {
-		t.Run(f, func(t *testing.T) {
-			per, ok, all := evaluate(t, b, loadCases(t, "testdata/"+f))
-			if acc := report(t, f, per, ok, all); acc < minHeldOut {
-				t.Errorf("accuracy %.1f%%, want at least %.0f%%", acc, minHeldOut)
+	// heldout3.tsv after nine, three probes and the follow-up set; heldout4.tsv (353
+	// questions) before the matcher's rebuild (issue 10), whose bar is its first-run figure
+	// less two points, so that the rebuild can only raise it.
+	for _, s := range []struct {
+		file string
+		min  float64
+	}{{"heldout.tsv", minHeldOut}, {"heldout2.tsv", minHeldOut}, {"heldout3.tsv", minHeldOut}, {"heldout4.tsv", 82}} {
+		t.Run(s.file, func(t *testing.T) {
+			per, ok, all := evaluate(t, b, loadCases(t, "testdata/"+s.file))
+			if acc := report(t, s.file, per, ok, all); acc < s.min {
+				t.Errorf("accuracy %.1f%%, want at least %.0f%%", acc, s.min)
 			}
 		})
 	}
