@@ -262,3 +262,29 @@ func (ix *index) topicList() string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
+
+// fillReplies fills in what every reply may say: the occupation, the source, the topics.
+func (ix *index) fillReplies(r knowledge.Replies) knowledge.Replies {
+	ix.common = strings.NewReplacer("{occupation}", ix.kb.Profile.Occupation, "{source}", ix.kb.Profile.Source.Name, "{topics}", ix.topicList())
+	for _, s := range []*string{&r.Empty, &r.NoTopic, &r.OtherOccupation, &r.OtherOccupationAside, &r.Personal,
+		&r.Related, &r.Clarify, &r.DidYouMean, &r.Unknown, &r.DeclinedTitle, &r.DeclinedNote, &r.HelpTitle,
+		&r.SmalltalkTitle, &r.TopicsNote} {
+		*s = ix.common.Replace(*s)
+	}
+	return r
+}
+
+// fill fills a reply template's common placeholders, then its own (oldnew as for
+// strings.NewReplacer).
+func (ix *index) fill(tmpl string, oldnew ...string) string {
+	return strings.NewReplacer(oldnew...).Replace(ix.common.Replace(tmpl))
+}
+
+// topicNames lists topic ids, for traces.
+func (ix *index) topicNames(ts []int) string {
+	ids := make([]string, len(ts))
+	for i, t := range ts {
+		ids[i] = ix.topics[t].id
+	}
+	return strings.Join(ids, ", ")
+}

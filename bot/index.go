@@ -85,8 +85,11 @@ type index struct {
 	anchors    map[string]bool // words that make a question about work
 	entities   map[string][]knowledge.Entity
 	small      []knowledge.Smalltalk
-	smallTxt   []string // expanded smalltalk replies
-	unsupTxt   []string // expanded unsupported replies
+	smallTxt   []string          // expanded smalltalk replies
+	unsupTxt   []string          // expanded unsupported replies
+	replies    knowledge.Replies // with {occupation}, {source} and {topics} filled in
+	greetings  map[string]bool   // words that open a message with a greeting
+	common     *strings.Replacer // fills {occupation}, {source} and {topics}
 	source     string
 	url        string
 	topicIDs   []string // in file order, for help
@@ -280,20 +283,20 @@ func newIndex(kb *knowledge.Base) *index {
 		ix.topicIDs = append(ix.topicIDs, t.ID)
 		for _, tm := range keywords[ti] {
 			if tm.p != nil {
-				w := (1 + 0.25*float32(len(tm.ws)-1)) / float32(math.Sqrt(float64(max(tm.p.kwDF, 1))))
+				w := (weights.Keyword + weights.KeywordExtraWord*float32(len(tm.ws)-1)) / float32(math.Sqrt(float64(max(tm.p.kwDF, 1))))
 				tm.p.addRole(role{kind: roleKeyword, topic: int16(ti), weight: w})
 			}
 		}
 		for _, k := range t.WeakKeywords {
 			ws := ix.words(k)
-			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: 0.5 + 0.1*float32(len(ws)-1)})
+			ix.add(ws, role{kind: roleKeyword, topic: int16(ti), weight: weights.WeakKeyword + weights.WeakKeywordExtraWord*float32(len(ws)-1)})
 		}
 		for fi := range t.Facets {
 			for _, tm := range facetWords[ti][fi] {
 				if tm.p == nil {
 					continue
 				}
-				w := (0.5 + 0.25*float32(len(tm.ws)-1)) / float32(max(tm.p.anyDF, 1))
+				w := (weights.FacetKeyword + weights.FacetKeywordExtraWord*float32(len(tm.ws)-1)) / float32(max(tm.p.anyDF, 1))
 				if ix.allSubject(tm.ws) || allStop(tm.ws) {
 					w = 0 // "cancer registrars" names the occupation and "do i need" nothing: not a topic
 				}
@@ -326,7 +329,7 @@ func newIndex(kb *knowledge.Base) *index {
 		ws := make([]float32, n)
 		for ti, c := range counts {
 			if c > 0 {
-				ws[ti] = (0.25 + 0.25*float32(min(c, 3))/3) / float32(df)
+				ws[ti] = (weights.ExampleWord + weights.ExampleRepeats*float32(min(c, 3))/3) / float32(df)
 			}
 		}
 		ix.example[w] = ws
@@ -413,6 +416,8 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL
 	ix.buildAnswers()
+	ix.replies = ix.fillReplies(kb.Replies)
+	ix.greetings = setOf(kb.Language.Greetings...)
 	ix.byWords, ix.readAs, ix.buf, ix.wordPool, ix.tokPool = nil, nil, nil, nil, nil
 	return ix
 }

@@ -19,15 +19,10 @@ const (
 	// SuggestThreshold is the confidence from which, below AnswerThreshold, the bot asks
 	// "did you mean" instead of saying it does not know.
 	SuggestThreshold = 0.2
-	// partEvidence is the score a second topic needs to be answered as part of a
-	// multi-part question.
-	partEvidence = 0.6
 )
 
-// entityEvidence is how much naming an entity counts toward each topic that can answer
-// about it, per kind: an industry ("hospitals") belongs to pay and to jobs alike; a
-// certification or a quality names its topic.
-var entityEvidence = [3]float32{0.6, 1.0, 1.0}
+// entityEvidence is what naming an entity of each kind (entityKinds' order) counts.
+var entityEvidence = [3]float32{weights.EntityIndustry, weights.EntityCredential, weights.EntityQuality}
 
 type token struct {
 	word  string // normalized, after synonyms and spelling correction
@@ -254,7 +249,7 @@ func (ix *index) match(a *analysis) {
 			t := int(h.r.topic)
 			a.credit(t, h.start, h.r.weight)
 			for k := h.start + 1; k < h.end; k++ {
-				a.credit(t, k, 0.01) // inside a phrase: counted once, at its start
+				a.credit(t, k, weights.InsidePhrase) // inside a phrase: counted once, at its start
 			}
 		case roleEntity:
 			k := h.r.ekind
@@ -351,7 +346,7 @@ func (ix *index) match(a *analysis) {
 		row := a.tokW[t*maxTokens : t*maxTokens+len(toks)]
 		for i, w := range row {
 			s += w
-			if w >= 0.3 {
+			if w >= weights.Pointing {
 				a.mask[t] |= 1 << i
 			}
 		}
@@ -635,23 +630,24 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 	if s1 <= 0 {
 		return 0
 	}
-	base := 1 - math.Exp(-1.2*float64(s1))
+	w := &weights
+	base := 1 - math.Exp(-w.Steepness*float64(s1))
 	margin := float64((s1 - s2) / s1)
-	c := base * (0.65 + 0.35*margin)
+	c := base * (w.MarginFloor + w.MarginShare*margin)
 	if a.content > 0 && a.unknown > 0 {
 		frac := float64(a.unknown) / float64(a.content)
-		c *= 1 - 0.5*frac
+		c *= 1 - w.UnknownPenalty*frac
 	}
 	if !a.anchored {
 		// Nothing says the question is about a job: one shared word ("track a package",
 		// "schedule a meeting") is not enough, least of all among unknown words.
-		c *= 0.75
+		c *= w.Unanchored
 		if a.content > 0 {
-			c *= 1 - 0.4*float64(a.unknown)/float64(a.content)
+			c *= 1 - w.UnanchoredUnknown*float64(a.unknown)/float64(a.content)
 		}
 	}
 	if a.foreignMine {
-		c *= 0.6 // "my gas bill", "my credit card application"
+		c *= w.ForeignMine // "my gas bill", "my credit card application"
 	}
 	return math.Round(c*1000) / 1000
 }
@@ -663,7 +659,7 @@ func (ix *index) facet(a *analysis, t int) (fi, ei int) {
 	ti := &ix.topics[t]
 	for _, h := range a.hits {
 		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) < len(scores) {
-			scores[h.r.facet] += 1 + 0.5*float32(h.end-h.start-1)
+			scores[h.r.facet] += weights.FacetWord + weights.FacetExtraWord*float32(h.end-h.start-1)
 		}
 	}
 	ei = -1
@@ -671,7 +667,7 @@ func (ix *index) facet(a *analysis, t int) (fi, ei int) {
 		if f, ok := ti.kinds[kind]; ok && a.entity[k] >= 0 && f < len(scores) {
 			// A named entity outranks two-word facet words: "highest paid in hospitals"
 			// is about hospitals (and the answer says the profile has only medians there).
-			scores[f] += 3
+			scores[f] += weights.FacetEntity
 			ei = a.entity[k]
 		}
 	}
@@ -725,7 +721,7 @@ func (ix *index) parts(a *analysis, best int) []int {
 	for len(out) < 3 {
 		next := -1
 		for t := range ix.topics {
-			if slices.Contains(out, t) || a.score[t] < partEvidence || next >= 0 && a.score[t] <= a.score[next] {
+			if slices.Contains(out, t) || a.score[t] < weights.PartEvidence || next >= 0 && a.score[t] <= a.score[next] {
 				continue
 			}
 			ok := true
@@ -733,7 +729,7 @@ func (ix *index) parts(a *analysis, best int) []int {
 				// Naming an industry is no part of its own: "pay at doctors offices"
 				// is about pay, not also about jobs.
 				own, other := a.mask[t]&^a.mask[o]&^a.industries, a.mask[o]&^a.mask[t]
-				if a.ownScore(t, own) < partEvidence || own == 0 || other == 0 || !separated(own, other, sepMask) {
+				if a.ownScore(t, own) < weights.PartEvidence || own == 0 || other == 0 || !separated(own, other, sepMask) {
 					ok = false
 					break
 				}
@@ -834,7 +830,7 @@ func (a *analysis) aside(t int, other uint64) bool {
 	}
 	// Only what t has outside the clause that asks the rest counts.
 	own := a.mask[t] &^ clauseOf(other, sep, len(a.toks))
-	if own == 0 || a.ownScore(t, own) < partEvidence {
+	if own == 0 || a.ownScore(t, own) < weights.PartEvidence {
 		return false
 	}
 	mine := clauseOf(own, sep, len(a.toks))
@@ -855,7 +851,7 @@ func (a *analysis) asideTopic(best int, other uint64) int {
 	}
 	alt := -1
 	for t, s := range a.score {
-		if t != best && s >= partEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t, other) {
+		if t != best && s >= weights.PartEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t, other) {
 			alt = t
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -87,6 +88,7 @@ func Parse(name string, data []byte) (*Base, error) {
 	}
 	b.buildFacts()
 	v.topics(b)
+	v.replies(&b.Replies)
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
 	}
@@ -482,3 +484,30 @@ func (v *validator) resolve(b *Base, name, kind string) (Fact, bool) {
 	}
 	return b.Lookup(name, e)
 }
+
+// replies checks that every reply is there and uses only the placeholders it may.
+func (v *validator) replies(r *Replies) {
+	common := []string{"occupation", "source", "topics"}
+	for _, c := range []struct {
+		key, text string
+		extra     []string
+	}{
+		{"empty", r.Empty, nil}, {"no_topic", r.NoTopic, nil},
+		{"other_occupation", r.OtherOccupation, nil}, {"other_occupation_aside", r.OtherOccupationAside, nil},
+		{"personal", r.Personal, nil}, {"related", r.Related, []string{"name", "relation"}},
+		{"clarify", r.Clarify, nil}, {"did_you_mean", r.DidYouMean, []string{"suggestions"}},
+		{"unknown", r.Unknown, nil}, {"declined_title", r.DeclinedTitle, nil},
+		{"declined_note", r.DeclinedNote, nil}, {"help_title", r.HelpTitle, nil},
+		{"smalltalk_title", r.SmalltalkTitle, nil}, {"topics_note", r.TopicsNote, nil},
+	} {
+		path := "replies." + c.key
+		v.text(path, c.text)
+		for _, m := range placeholder.FindAllStringSubmatch(c.text, -1) {
+			if !slices.Contains(common, m[1]) && !slices.Contains(c.extra, m[1]) {
+				v.fail(path, "has {%s}; it may use {%s}", m[1], strings.Join(append(common, c.extra...), "}, {"))
+			}
+		}
+	}
+}
+
+var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)

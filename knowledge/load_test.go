@@ -164,6 +164,22 @@ func TestParseBrokenFile(t *testing.T) {
 			wantMsg:   "abc",
 		},
 		{
+			name:      "a reply with a placeholder it cannot fill",
+			old:       "  unknown: \"I don't know that one.\"\n",
+			new:       "  unknown: \"I don't know {question}.\"\n",
+			wantField: "replies.unknown",
+			wantLine:  "  unknown: \"I don't know {question}.\"",
+			wantMsg:   "has {question}",
+		},
+		{
+			name:      "a reply is missing",
+			old:       "  clarify: \"I'm not sure what you're asking.\"\n",
+			new:       "",
+			wantField: "replies.clarify",
+			wantLine:  "replies:",
+			wantMsg:   "missing",
+		},
+		{
 			name:      "median is missing",
 			old:       "    median: 55560\n",
 			new:       "",

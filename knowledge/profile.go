@@ -9,6 +9,7 @@ type Base struct {
 	Topics    []Topic     `yaml:"topics"`
 	Smalltalk []Smalltalk `yaml:"smalltalk"`
 	Digest    Digest      `yaml:"digest"`
+	Replies   Replies     `yaml:"replies"`
 	Language  Language    `yaml:"language"`
 
 	facts    map[string]Fact
@@ -248,10 +249,13 @@ type Language struct {
 	// Anchors are words that make a question about work or this occupation. A question
 	// without one needs more evidence before it is answered, so "track a package" is not
 	// read as a question about registrars tracking treatment.
-	Anchors          []string      `yaml:"anchors"`
-	OtherOccupations []string      `yaml:"other_occupations"`
-	Personal         []string      `yaml:"personal"`
-	Unsupported      []Unsupported `yaml:"unsupported"`
+	Anchors          []string `yaml:"anchors"`
+	OtherOccupations []string `yaml:"other_occupations"`
+	// Greetings open a message ("hi, what do they make"): a help phrase after one is small
+	// talk, where the same phrase alone ("start") is a request.
+	Greetings   []string      `yaml:"greetings"`
+	Personal    []string      `yaml:"personal"`
+	Unsupported []Unsupported `yaml:"unsupported"`
 }
 
 // Unsupported is a kind of fact the profile does not have, and what to say instead.
@@ -259,4 +263,24 @@ type Unsupported struct {
 	ID    string   `yaml:"id"`
 	Words []string `yaml:"words"`
 	Reply string   `yaml:"reply"`
+}
+
+// Replies are the sentences careerbot says when it is not answering from the profile: why
+// it declines, what it can do. Each may hold {occupation}, {source} and {topics}; Related
+// also {name} and {relation}, DidYouMean {suggestions}.
+type Replies struct {
+	Empty                string `yaml:"empty"`
+	NoTopic              string `yaml:"no_topic"`
+	OtherOccupation      string `yaml:"other_occupation"`
+	OtherOccupationAside string `yaml:"other_occupation_aside"`
+	Personal             string `yaml:"personal"`
+	Related              string `yaml:"related"`
+	Clarify              string `yaml:"clarify"`
+	DidYouMean           string `yaml:"did_you_mean"`
+	Unknown              string `yaml:"unknown"`
+	DeclinedTitle        string `yaml:"declined_title"`
+	DeclinedNote         string `yaml:"declined_note"`
+	HelpTitle            string `yaml:"help_title"`
+	SmalltalkTitle       string `yaml:"smalltalk_title"`
+	TopicsNote           string `yaml:"topics_note"`
 }

@@ -20,6 +20,18 @@ type answerer interface {
 	Answer(ctx context.Context, req bot.Request) bot.Reply
 }
 
+// explainer answers and says why; *bot.Bot is one.
+type explainer interface {
+	Explain(ctx context.Context, req bot.Request) (bot.Reply, *bot.Trace)
+}
+
+// Explain writes the plain-text answer to one question, then how it was reached.
+func Explain(ctx context.Context, b explainer, question string, w io.Writer) error {
+	r, tr := b.Explain(ctx, bot.Request{Text: question})
+	_, err := io.WriteString(w, bot.Text(r)+"\n"+tr.String())
+	return err
+}
+
 // maxLine bounds one line of input; a longer line is answered from its first maxLine bytes
 // (the bot reads far less than that anyway) and the rest is discarded, never buffered.
 const maxLine = 64 << 10
@@ -42,6 +54,8 @@ type Result struct {
 	Kind       string   `json:"kind"`
 	Lead       string   `json:"lead"`
 	Text       string   `json:"text"`
+	// Trace is how the answer was reached, with --explain.
+	Trace *bot.Trace `json:"trace,omitempty"`
 }
 
 // NewResult describes a reply to question as a Result.
@@ -61,6 +75,20 @@ func NewResult(question string, r bot.Reply) Result {
 // AskJSON reads one question per line and writes one JSON object per line, in order, one
 // for every line read (an empty line gets an unanswered result, so lines stay aligned).
 func AskJSON(ctx context.Context, b answerer, in io.Reader, w io.Writer) error {
+	return askJSON(ctx, in, w, func(q string) Result { return NewResult(q, b.Answer(ctx, bot.Request{Text: q})) })
+}
+
+// AskJSONExplain is AskJSON with each result's trace.
+func AskJSONExplain(ctx context.Context, b explainer, in io.Reader, w io.Writer) error {
+	return askJSON(ctx, in, w, func(q string) Result {
+		r, tr := b.Explain(ctx, bot.Request{Text: q})
+		res := NewResult(q, r)
+		res.Trace = tr
+		return res
+	})
+}
+
+func askJSON(ctx context.Context, in io.Reader, w io.Writer, answer func(string) Result) error {
 	br := bufio.NewReaderSize(in, 4096)
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
@@ -76,7 +104,7 @@ func AskJSON(ctx context.Context, b answerer, in io.Reader, w io.Writer) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if encErr := enc.Encode(NewResult(line, b.Answer(ctx, bot.Request{Text: line}))); encErr != nil {
+		if encErr := enc.Encode(answer(line)); encErr != nil {
 			return fmt.Errorf("write answer: %w", encErr)
 		}
 		if errors.Is(err, io.EOF) {

@@ -88,7 +88,7 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	fs := flag.NewFlagSet("careerbot "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	profile := fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
-	jsonOut := false
+	jsonOut, explain := false, false
 	addr, guild := "", ""
 	var shardID, shardCount int
 	var dataDir string
@@ -107,6 +107,7 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	switch cmd {
 	case "ask":
 		fs.BoolVar(&jsonOut, "json", false, "read questions from stdin, one per line, and write one JSON object per line")
+		fs.BoolVar(&explain, "explain", false, "also say how the answer was reached: tokens, hits, scores, the rules tried")
 	case "serve":
 		fs.StringVar(&addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
 		fs.IntVar(&shardID, "shard-id", envInt(getenv, "DISCORD_SHARD_ID"), "Discord gateway shard id")
@@ -144,11 +145,17 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 			if fs.NArg() > 0 {
 				return fmt.Errorf("%w: ask --json reads questions from stdin, not arguments", errUsage)
 			}
+			if explain {
+				return cli.AskJSONExplain(ctx, b, stdin, stdout)
+			}
 			return cli.AskJSON(ctx, b, stdin, stdout)
 		}
 		q := strings.TrimSpace(strings.Join(fs.Args(), " "))
 		if q == "" {
 			return fmt.Errorf("%w: ask needs a question, e.g. careerbot ask \"What's the salary?\"", errUsage)
+		}
+		if explain {
+			return cli.Explain(ctx, b, q, stdout)
 		}
 		return cli.Ask(ctx, b, q, stdout)
 	case "chat":

@@ -155,3 +155,33 @@ func TestProfileFlag(t *testing.T) {
 		t.Errorf("missing profile: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestAskExplain(t *testing.T) {
+	code, out, errOut := runArgs(t, "", nil, "ask", "--explain", "how much do nurses make?")
+	if code != 0 || !strings.Contains(out, "I don't have information about that occupation.") ||
+		!strings.Contains(out, "decided by other_occupation") || !strings.Contains(out, "tokens") {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr: %s\nwant the answer, then a trace decided by other_occupation", code, out, errOut)
+	}
+	code, out, _ = runArgs(t, "salary?\n", nil, "ask", "--json", "--explain")
+	var res struct {
+		Intent string `json:"intent"`
+		Trace  struct {
+			Decided string `json:"decided"`
+			Scores  []struct {
+				Topic string `json:"topic"`
+			} `json:"scores"`
+			Rules []struct{ Rule, Outcome string } `json:"rules"`
+		} `json:"trace"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
+		t.Fatalf("exit %d, %v: %s", code, err, out)
+	}
+	if res.Intent != "pay" || res.Trace.Decided != "answer" || len(res.Trace.Scores) == 0 || res.Trace.Scores[0].Topic != "pay" || len(res.Trace.Rules) == 0 {
+		t.Errorf("ask --json --explain = %+v, want pay decided by answer with pay scored first", res)
+	}
+	// Without --explain the JSON lines carry no trace: scripts see what they saw before.
+	_, out, _ = runArgs(t, "salary?\n", nil, "ask", "--json")
+	if strings.Contains(out, `"trace"`) {
+		t.Errorf("ask --json without --explain has a trace: %s", out)
+	}
+}

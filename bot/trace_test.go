@@ -1,0 +1,64 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestExplainNamesTheDecidingRule checks that --explain says why, for each kind of reply.
+func TestExplainNamesTheDecidingRule(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		question, rule string
+		signal         string // a signal the trace must list, or ""
+	}{
+		{"what's the median salary?", "answer", ""},
+		{"how much do nurses make?", "other_occupation", `another occupation: "nurse"`},
+		{"what's my salary this month?", "personal", "personal"},
+		{"tell me about medical records specialists pay", "related_occupation", "a related occupation: medical records specialists"},
+		{"how much do they make in texas", "unsupported_beside_answer", "asks what the profile lacks: location"},
+		{"how many jobs will there be in 2041", "year_not_in_profile", "year 2041"},
+		{"what's the salary and the job outlook?", "multi_part", ""},
+		{"hospitals vs doctors offices pay", "two_entities", "names industry"},
+		{"hi", "only_smalltalk", "small talk"},
+		{"what's the weather?", "unknown", ""},
+		{"?!", "empty", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			r, tr := b.Explain(context.Background(), Request{Text: tt.question})
+			if tr.Decided != tt.rule {
+				t.Fatalf("decided by %q, want %q\n%s", tr.Decided, tt.rule, tr)
+			}
+			if tr.Decided != "empty" {
+				if len(tr.Read) != 4 || len(tr.Rules) == 0 || tr.Rules[len(tr.Rules)-1] != (RuleStep{Rule: tt.rule, Outcome: "decided"}) {
+					t.Errorf("trace read %d steps, rules %v; want 4 steps and the rules up to %s", len(tr.Read), tr.Rules, tt.rule)
+				}
+			}
+			if tt.signal != "" && !strings.Contains(strings.Join(tr.Signals, "\n"), tt.signal) {
+				t.Errorf("signals %q lack %q", tr.Signals, tt.signal)
+			}
+			if tr.Confidence != r.Confidence && tr.Decided != "empty" {
+				t.Errorf("trace confidence %v, reply's %v", tr.Confidence, r.Confidence)
+			}
+			if s := tr.String(); !strings.Contains(s, "decided by "+tt.rule) {
+				t.Errorf("printed trace lacks the deciding rule:\n%s", s)
+			}
+		})
+	}
+}
+
+// Explaining never changes the answer.
+func TestExplainAnswersAsAnswerDoes(t *testing.T) {
+	b := newTestBot(t)
+	for _, f := range []string{"questions.tsv", "questions10.tsv", "followups.tsv"} {
+		for _, r := range tsvRows(t, "testdata/"+f, 1, "question…") {
+			want := b.Answer(context.Background(), Request{Text: r.cols[0]})
+			got, _ := b.Explain(context.Background(), Request{Text: r.cols[0]})
+			if got.Lead != want.Lead || got.Kind != want.Kind || got.Confidence != want.Confidence {
+				t.Fatalf("%s:%d %q: Explain %q (%s), Answer %q (%s)", f, r.line, r.cols[0], got.Lead, got.Kind, want.Lead, want.Kind)
+			}
+		}
+	}
+}
