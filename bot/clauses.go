@@ -1,0 +1,240 @@
+package bot
+
+// Clauses: where a question has parts (multi-part answers, what is asked apart from what
+// the profile lacks) and whether it points back at the last answer.
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// seps is the set of clause boundaries: punctuation and conjunctions.
+func (a *analysis) seps() uint64 {
+	var m uint64
+	for i, t := range a.toks {
+		if t.sep && i < 64 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// parts finds the topics of a multi-part question: topics with their own strong words, in
+// different clauses. It returns nil for a one-topic question.
+func (ix *index) parts(a *analysis, best int) []int {
+	sepMask := a.seps()
+	if sepMask == 0 {
+		return nil
+	}
+	out := []int{best}
+	for len(out) < 3 {
+		next := -1
+		for t := range ix.topics {
+			if slices.Contains(out, t) || a.score[t] < weights.PartEvidence || next >= 0 && a.score[t] <= a.score[next] {
+				continue
+			}
+			ok := true
+			for _, o := range out {
+				// Naming an industry is no part of its own: "pay at doctors offices"
+				// is about pay, not also about jobs.
+				own, other := a.mask[t]&^a.mask[o]&^a.industries, a.mask[o]&^a.mask[t]
+				if a.ownScore(t, own) < weights.PartEvidence || own == 0 || other == 0 || !separated(own, other, sepMask) {
+					ok = false
+					break
+				}
+				if a.continuation(own, other, sepMask) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				next = t
+			}
+		}
+		if next < 0 {
+			break
+		}
+		out = append(out, next)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// clauseOf is the set of positions in the clauses that hold some position of mask.
+func clauseOf(mask, sep uint64, n int) uint64 {
+	var out, cur uint64
+	hit := false
+	for i := 0; i < n && i < 64; i++ {
+		if sep&(1<<i) != 0 {
+			if hit {
+				out |= cur
+			}
+			cur, hit = 0, false
+			continue
+		}
+		cur |= 1 << i
+		hit = hit || mask&(1<<i) != 0
+	}
+	if hit {
+		out |= cur
+	}
+	return out
+}
+
+// asking words open a question of their own.
+var asking = setOf("what", "whats", "how", "where", "when", "which", "who", "why", "is", "are",
+	"do", "does", "did", "can", "could", "will", "would", "should", "tell", "list", "describe",
+	"explain", "give", "show", "any", "was", "were")
+
+// continuation says whether the clause holding own is a bare phrase that continues a
+// longer question elsewhere ("which agency publishes the profile behind your wage and
+// employment figures"), not a question of its own ("what's the salary and the outlook").
+func (a *analysis) continuation(own, other, sep uint64) bool {
+	n := len(a.toks)
+	mine := clauseOf(own, sep, n)
+	for m := mine; m != 0; m &= m - 1 {
+		if asking[a.toks[bits.TrailingZeros64(m)].word] {
+			return false
+		}
+	}
+	// "im a bio major trying to figure out my options": the asker's story, not a question.
+	if first := bits.TrailingZeros64(mine); first+1 < n && a.toks[first].word == "i" {
+		switch a.toks[first+1].word {
+		case "am", "was", "work", "study", "have", "live":
+			return true
+		}
+	}
+	theirs := clauseOf(other, sep, n) &^ mine
+	content := 0
+	for m := theirs; m != 0; m &= m - 1 {
+		// The occupation's own name is no part of how long a question is.
+		if i := bits.TrailingZeros64(m); !a.toks[i].stop && !a.toks[i].sep && a.subjMask&(1<<i) == 0 {
+			content++
+		}
+	}
+	return content > 4
+}
+
+// asks says whether any word outside small talk opens a question ("thanks, what schools
+// offer it"), so that the question, not the thanks, gets the reply.
+func (a *analysis) asks() bool {
+	for i, t := range a.toks {
+		if i < 64 && a.smallMask&(1<<i) == 0 && asking[t.word] && (i == 0 || a.toks[i-1].sep || a.smallMask&(1<<(i-1)) != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// aside says whether what the profile lacks (the positions in other) is asked in a clause
+// of its own, after topic t's ("what's the salary, and do they get benefits", "what do
+// they earn, and what do nurses make"): then t can be answered and the rest declined,
+// instead of declining all of it.
+func (a *analysis) aside(t int, other uint64) bool {
+	sep := a.seps()
+	if other == 0 {
+		return false
+	}
+	// Only what t has outside the clause that asks the rest counts.
+	own := a.mask[t] &^ clauseOf(other, sep, len(a.toks))
+	if own == 0 || a.ownScore(t, own) < weights.PartEvidence {
+		return false
+	}
+	mine := clauseOf(own, sep, len(a.toks))
+	// Asked first, in a clause of its own that is not the asker's story ("im an HIT at
+	// mercy hospital, can i switch to day shift" asks only about the shift).
+	if bits.TrailingZeros64(own) > bits.TrailingZeros64(other) {
+		return false
+	}
+	first := bits.TrailingZeros64(mine)
+	return !(first+1 < len(a.toks) && a.toks[first].word == "i" && (a.toks[first+1].word == "am" || a.toks[first+1].word == "was"))
+}
+
+// asideTopic is the topic to answer beside what the profile lacks: best if it is asked
+// apart from it, else the strongest topic that is, or -1.
+func (a *analysis) asideTopic(best int, other uint64) int {
+	if best >= 0 && a.aside(best, other) {
+		return best
+	}
+	alt := -1
+	for t, s := range a.score {
+		if t != best && s >= weights.PartEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t, other) {
+			alt = t
+		}
+	}
+	return alt
+}
+
+// separated says whether a clause boundary lies between some position of x and some of y.
+func separated(x, y, sep uint64) bool {
+	for s := sep; s != 0; s &= s - 1 {
+		b := uint64(1) << bits.TrailingZeros64(s)
+		below := b - 1
+		above := ^below &^ b
+		if x&below != 0 && y&above != 0 || y&below != 0 && x&above != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsBack says whether a question reads as a follow-up to the last answer: short, and
+// either pointing at it ("is that a lot?", "where do most of them come from") or opening
+// as a continuation ("and for medical registrars?", "what about the technologists").
+func (a *analysis) pointsBack() bool {
+	content := 0
+	for _, t := range a.toks {
+		if !t.stop && !t.sep {
+			content++
+		}
+	}
+	if content > 4 || len(a.toks) == 0 || a.unknown > 1 {
+		return false
+	}
+	for i, t := range a.toks {
+		switch t.word {
+		case "that", "it", "this", "those", "these", "them", "they", "there", "one", "ones":
+			return true
+		case "and", "so", "also":
+			if i == 0 {
+				return true
+			}
+		case "about":
+			if i == 1 && (a.toks[0].word == "what" || a.toks[0].word == "how") {
+				return true
+			}
+		}
+	}
+	return a.subject && content <= 2 // "the technologists?"
+}
+
+// demonstrative says whether the question points with "that", "it", "this" and the like.
+func (a *analysis) demonstrative() bool {
+	for _, t := range a.toks {
+		switch t.word {
+		case "that", "it", "this", "those", "these":
+			return true
+		}
+	}
+	return false
+}
+
+// saysThere says whether "there" points at a place ("how much do they make there?"),
+// not "there is" ("how many jobs are there").
+func (a *analysis) saysThere() bool {
+	for i, t := range a.toks {
+		if t.word == "there" {
+			if i == 0 {
+				return true
+			}
+			switch a.toks[i-1].word {
+			case "are", "is", "was", "were", "be", "been":
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,286 @@
+package bot
+
+// Stage 2, hits: the phrases found in the tokens, overlaps settled, and the evidence
+// they give each topic.
+
+import (
+	"strconv"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// match finds every phrase in the tokens and scores the topics.
+func (ix *index) match(a *analysis) {
+	ix.findHits(a)
+	a.resolve()
+	a.joinNames()
+	ix.creditHits(a)
+	a.findOther()
+	ix.readWords(a)
+	a.sumScores(len(ix.topics))
+}
+
+// findHits finds every phrase that starts at every token.
+func (ix *index) findHits(a *analysis) {
+	toks := a.toks
+	for i := range toks {
+		for _, p := range ix.phrases[toks[i].word] {
+			if end := ix.matchAt(toks, i+1, p.words[1:]); end > 0 {
+				for _, r := range p.roles {
+					a.hits = append(a.hits, hit{start: i, end: end, r: r})
+				}
+			}
+		}
+	}
+}
+
+// joinNames: an "and" inside a name ("health information technologists and medical
+// registrars", "medical and health services managers") joins no clauses.
+func (a *analysis) joinNames() {
+	toks := a.toks
+	for _, h := range a.hits {
+		switch h.r.kind {
+		case roleSubject, roleEntity, roleRelated, roleOther:
+			for i := h.start + 1; i < h.end-1 && i < len(toks); i++ {
+				if toks[i].sep && toks[i].word != "," {
+					toks[i].sep = false
+				}
+			}
+		}
+	}
+}
+
+// creditHits turns hits into topic evidence and into what the question names.
+func (ix *index) creditHits(a *analysis) {
+	var kindSeen [3]uint64 // per entity kind: topics already credited
+	for _, h := range a.hits {
+		span := spanMask(h.start, h.end)
+		switch h.r.kind {
+		case roleKeyword, roleFacet:
+			t := int(h.r.topic)
+			a.credit(t, h.start, h.r.weight)
+			for k := h.start + 1; k < h.end; k++ {
+				a.credit(t, k, weights.InsidePhrase) // inside a phrase: counted once, at its start
+			}
+		case roleEntity:
+			ix.creditEntity(a, h, span, &kindSeen)
+		case roleSubject:
+			a.subject, a.anchored = true, true
+			a.covered |= span
+			a.subjMask |= span
+		case roleRelated:
+			if a.related < 0 && (!selfDescription(a.toks, h.start) || ownWork(a.toks)) {
+				a.related = int(h.r.idx)
+			}
+			a.covered |= span
+		case rolePersonal:
+			a.personal = true
+		case roleUnsupported:
+			if a.unsupported < 0 {
+				a.unsupported, a.unsupMask = int(h.r.idx), span
+			}
+		case roleSmalltalk:
+			ix.creditSmalltalk(a, h, span)
+		}
+	}
+}
+
+// creditEntity records a named entity and credits each topic that answers about its kind,
+// once per kind.
+func (ix *index) creditEntity(a *analysis, h hit, span uint64, kindSeen *[3]uint64) {
+	k := h.r.ekind
+	if a.entity[k] < 0 {
+		a.entity[k] = int(h.r.idx)
+	} else if a.entity[k] != int(h.r.idx) && a.entity2[k] < 0 {
+		a.entity2[k] = int(h.r.idx)
+	}
+	a.covered |= span
+	if entityKinds[k] == knowledge.KindIndustry {
+		a.industries |= span
+	}
+	for t := range ix.topics {
+		if _, ok := ix.topics[t].kinds[entityKinds[k]]; ok && kindSeen[k]&(1<<t) == 0 {
+			kindSeen[k] |= 1 << t
+			a.credit(t, h.start, entityEvidence[k])
+		}
+	}
+}
+
+// creditSmalltalk keeps the longest small-talk phrase.
+func (ix *index) creditSmalltalk(a *analysis, h hit, span uint64) {
+	a.smallMask |= span
+	if ix.small[h.r.idx].AboutBot && h.end-h.start >= 2 {
+		a.smallLong = true
+	}
+	if a.smalltalk < 0 || h.end-h.start > a.smallCover {
+		a.smalltalk = int(h.r.idx)
+		a.smallCover = max(a.smallCover, h.end-h.start)
+	}
+}
+
+// findOther records the first other occupation that is what is asked about, not the
+// asker's own or people the job works with.
+func (a *analysis) findOther() {
+	toks := a.toks
+	for _, h := range a.hits {
+		if h.r.kind == roleOther && a.other == "" && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) {
+			a.other = toks[h.start].word
+			a.otherMask = spanMask(h.start, h.end)
+		}
+	}
+}
+
+// readWords reads what single words say: anchors, years, "my" before an unknown word,
+// unknown words that look like occupations, and example-question words.
+func (ix *index) readWords(a *analysis) {
+	toks := a.toks
+	for i, t := range toks {
+		if ix.anchors[t.word] || a.namesEntity() {
+			a.anchored = true
+		}
+		if t.word == "my" && a.mineBeforeUnknown(i) {
+			a.foreignMine = true
+		}
+		if t.num {
+			ix.readYear(a, t.word)
+		}
+		if t.stop || t.sep || t.num {
+			continue
+		}
+		if !ix.subject[t.word] {
+			a.content++
+		}
+		if !t.known {
+			a.unknown++
+			if a.other == "" && looksLikeOccupation(toks, i) {
+				a.other = t.word
+				a.otherMask = spanMask(i, i+1)
+			}
+			continue
+		}
+		for topic, w := range ix.example[t.word] {
+			if w > 0 {
+				a.credit(topic, i, w)
+			}
+		}
+	}
+}
+
+// mineBeforeUnknown: "my" at i is followed within two words by one the bot does not know.
+func (a *analysis) mineBeforeUnknown(i int) bool {
+	for k := i + 1; k < len(a.toks) && k <= i+2; k++ {
+		if !a.toks[k].known {
+			return true
+		}
+	}
+	return false
+}
+
+// readYear notes a year named in the question and whether the profile has figures for it.
+func (ix *index) readYear(a *analysis, w string) {
+	if len(w) != 4 {
+		return
+	}
+	if y, _ := strconv.Atoi(w); y >= 1900 && y <= 2100 {
+		a.year = y
+		a.unknownYear = a.unknownYear || !ix.years[y]
+	}
+}
+
+// sumScores adds up each topic's evidence and marks the positions that point at it.
+func (a *analysis) sumScores(n int) {
+	for t := 0; t < n; t++ {
+		var s float32
+		row := a.tokW[t*maxTokens : t*maxTokens+len(a.toks)]
+		for i, w := range row {
+			s += w
+			if w >= weights.Pointing {
+				a.mask[t] |= 1 << i
+			}
+		}
+		a.score[t] = s
+	}
+}
+
+// matchAt matches words against toks from position i and returns the end of the match,
+// or 0. The word "*" stands for the occupation or a pronoun for it ("what do * do").
+func (ix *index) matchAt(toks []token, i int, words []string) int {
+	if len(words) == 0 {
+		return i
+	}
+	if words[0] == "*" {
+		named := false // "the" alone does not stand for the occupation
+		for j := i; j < len(toks) && j < i+5; j++ {
+			w := toks[j].word
+			if !ix.subject[w] && !standIns[w] {
+				return 0
+			}
+			named = named || w != "a" && w != "an" && w != "the"
+			if !named {
+				continue
+			}
+			if end := ix.matchAt(toks, j+1, words[1:]); end > 0 {
+				return end
+			}
+		}
+		return 0
+	}
+	if i >= len(toks) || toks[i].word != words[0] {
+		return 0
+	}
+	return ix.matchAt(toks, i+1, words[1:])
+}
+
+// standIns are words that stand for the occupation in a question.
+var standIns = setOf("they", "them", "he", "she", "a", "an", "the", "these", "those", "people",
+	"worker", "this", "that", "one", "someone", "person", "job", "folk")
+
+// resolve settles overlapping hits: a name owns its words, so "doctors offices" is an
+// industry (not the office work setting), "offices of physicians" is not about physicians,
+// and "hospital administrator" is another occupation, not the hospital industry.
+func (a *analysis) resolve() {
+	inside := func(h, o hit) bool {
+		return h.start >= o.start && h.end <= o.end && o.end-o.start > h.end-h.start
+	}
+	isName := func(k roleKind) bool {
+		return k == roleEntity || k == roleSubject || k == roleRelated || k == roleOther || k == roleUnsupported
+	}
+	kept := a.hits[:0]
+	for _, h := range a.hits {
+		drop := false
+		for _, o := range a.hits {
+			if h.r.kind == roleKeyword && o.r.kind == roleKeyword && o.r.topic != h.r.topic && inside(h, o) {
+				drop = true // a phrase beats its parts: "learn more" is not "learn"
+				break
+			}
+			if h.r.kind == roleUnsupported && o.r.kind == roleSmalltalk && inside(h, o) {
+				drop = true // "good night" says goodbye; it asks nothing about night shifts
+				break
+			}
+			if !isName(o.r.kind) || !inside(h, o) && !(h.r.kind == roleOther && o.r.kind != roleOther && h.start >= o.start && h.end <= o.end) {
+				continue
+			}
+			switch {
+			case o.r.kind == roleUnsupported && h.r.kind != roleOther:
+				// An unsupported phrase ("nursing homes") only outranks an occupation
+				// ("nursing") inside it; its own words still count for topics.
+			case h.r.kind == roleKeyword, h.r.kind == roleEntity, h.r.kind == roleSubject, h.r.kind == roleRelated, h.r.kind == roleOther, h.r.kind == roleUnsupported:
+				drop = true
+			}
+		}
+		if !drop {
+			kept = append(kept, h)
+		}
+	}
+	a.hits = kept
+}
+
+// credit gives topic t weight w at position i, keeping the strongest reason per position.
+func (a *analysis) credit(t, i int, w float32) {
+	if i >= maxTokens {
+		return
+	}
+	if p := &a.tokW[t*maxTokens+i]; w > *p {
+		*p = w
+	}
+}

@@ -1,0 +1,107 @@
+package bot
+
+// Stage 1, read: text to tokens, through markup stripping, normalization, synonyms,
+// stems and spelling correction.
+
+import (
+	"strings"
+)
+
+// read turns text into tokens.
+func (ix *index) read(a *analysis, sp *speller, text string) {
+	s := stripMarkup(clip(text)) // bound first: stripping scans the text
+	a.buf = lowerText(a.buf[:0], s)
+	str := string(a.buf) // tokens are slices of it; one allocation per question
+	for len(str) > 0 && len(a.toks) < maxTokens {
+		i := strings.IndexByte(str, ' ')
+		var w string
+		if i < 0 {
+			w, str = str, ""
+		} else {
+			w, str = str[:i], str[i+1:]
+		}
+		if w == "" {
+			continue
+		}
+		if w == "," {
+			if n := len(a.toks); n > 0 && !a.toks[n-1].sep {
+				a.toks = append(a.toks, token{word: ",", sep: true})
+			}
+			continue
+		}
+		if strings.IndexByte(w, '\'') >= 0 {
+			for _, x := range expandWord(w) {
+				ix.push(a, sp, x)
+			}
+			continue
+		}
+		ix.push(a, sp, w)
+	}
+}
+
+// push adds one word, through synonyms, stems and spelling correction.
+func (ix *index) push(a *analysis, sp *speller, w string) {
+	if len(a.toks) >= maxTokens || w == "" {
+		return
+	}
+	if syn, ok := ix.synonyms[w]; ok {
+		for _, x := range syn {
+			ix.pushKnown(a, x, false)
+		}
+		return
+	}
+	if isNumber(w) {
+		a.toks = append(a.toks, token{word: w, num: true, known: true})
+		return
+	}
+	c := canon(w)
+	if ix.vocab[c] {
+		ix.pushKnown(a, c, false)
+		return
+	}
+	// Chat spellings the edit distance misses on short words: a dropped final g
+	// ("growin", "makin") and a z for a plural s ("jobz", "certz").
+	if n := len(w); n > 4 && w[n-2:] == "in" {
+		if g := canon(w + "g"); ix.vocab[g] {
+			ix.pushKnown(a, g, true)
+			return
+		}
+	} else if n > 3 && w[n-1] == 'z' {
+		if z := canon(w[:n-1] + "s"); ix.vocab[z] {
+			ix.pushKnown(a, z, true)
+			return
+		}
+	}
+	if isEnglish(w) {
+		// A real word the bot does not know ("incoming", "feet") is not a typo of one it
+		// does ("income", "fees").
+		a.toks = append(a.toks, token{word: c})
+		return
+	}
+	fixed := sp.correct(c)
+	if fixed == "" && c != w {
+		fixed = sp.correct(w)
+	}
+	if fixed != "" {
+		if syn, ok := ix.synonyms[fixed]; ok {
+			for _, x := range syn {
+				ix.pushKnown(a, x, true)
+			}
+			return
+		}
+		ix.pushKnown(a, fixed, true)
+		return
+	}
+	a.toks = append(a.toks, token{word: c})
+}
+
+func (ix *index) pushKnown(a *analysis, w string, fixed bool) {
+	if len(a.toks) >= maxTokens {
+		return
+	}
+	t := token{word: w, known: true, stop: stopwords[w], fixed: fixed}
+	if conjunctions[w] {
+		t.sep = true
+	}
+	a.toks = append(a.toks, t)
+}

@@ -1,0 +1,109 @@
+package bot
+
+// Stage 3, scores: topics ranked, confidence, and the facet and entity asked about.
+
+import (
+	"math"
+	"math/bits"
+)
+
+// ranked returns the best and second-best topics and their scores.
+func (a *analysis) ranked() (best, second int, s1, s2 float32) {
+	best, second = -1, -1
+	for t, s := range a.score {
+		switch {
+		case s <= 0:
+		case best < 0 || s > s1:
+			second, s2 = best, s1
+			best, s1 = t, s
+		case second < 0 || s > s2:
+			second, s2 = t, s
+		}
+	}
+	return
+}
+
+// confidence turns the scores into 0..1.
+func (a *analysis) confidence(s1, s2 float32) float64 {
+	if s1 <= 0 {
+		return 0
+	}
+	w := &weights
+	base := 1 - math.Exp(-w.Steepness*float64(s1))
+	margin := float64((s1 - s2) / s1)
+	c := base * (w.MarginFloor + w.MarginShare*margin)
+	if a.content > 0 && a.unknown > 0 {
+		frac := float64(a.unknown) / float64(a.content)
+		c *= 1 - w.UnknownPenalty*frac
+	}
+	if !a.anchored {
+		// Nothing says the question is about a job: one shared word ("track a package",
+		// "schedule a meeting") is not enough, least of all among unknown words.
+		c *= w.Unanchored
+		if a.content > 0 {
+			c *= 1 - w.UnanchoredUnknown*float64(a.unknown)/float64(a.content)
+		}
+	}
+	if a.foreignMine {
+		c *= w.ForeignMine // "my gas bill", "my credit card application"
+	}
+	return math.Round(c*1000) / 1000
+}
+
+// facet chooses the facet of topic t the question asks about, and the entity for an
+// entity facet; -1 when none does.
+func (ix *index) facet(a *analysis, t int) (fi, ei int) {
+	var scores [16]float32
+	ti := &ix.topics[t]
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) < len(scores) {
+			scores[h.r.facet] += weights.FacetWord + weights.FacetExtraWord*float32(h.end-h.start-1)
+		}
+	}
+	ei = -1
+	for k, kind := range entityKinds {
+		if f, ok := ti.kinds[kind]; ok && a.entity[k] >= 0 && f < len(scores) {
+			// A named entity outranks two-word facet words: "highest paid in hospitals"
+			// is about hospitals (and the answer says the profile has only medians there).
+			scores[f] += weights.FacetEntity
+			ei = a.entity[k]
+		}
+	}
+	fi = -1
+	var best float32
+	for f := range ti.facets {
+		if f < len(scores) && scores[f] > best {
+			fi, best = f, scores[f]
+		}
+	}
+	if fi >= 0 && ti.facets[fi].entity == "" {
+		ei = -1
+	}
+	return fi, ei
+}
+
+// secondEntity is a second entity of the kind facet fi of topic t is about, named beside
+// the first ("hospitals vs doctors offices pay"), or -1.
+func (ix *index) secondEntity(a *analysis, t, fi int) int {
+	if fi < 0 {
+		return -1
+	}
+	kind := ix.topics[t].facets[fi].entity
+	for k, name := range entityKinds {
+		if name == kind && kind != "" {
+			return a.entity2[k]
+		}
+	}
+	return -1
+}
+
+// ownScore is topic t's score from the positions in mask.
+func (a *analysis) ownScore(t int, mask uint64) float32 {
+	var s float32
+	for m := mask; m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros64(m); i < maxTokens {
+			s += a.tokW[t*maxTokens+i]
+		}
+	}
+	return s
+}
