@@ -1,0 +1,73 @@
+package bot
+
+// Rules that answer from the profile, with what the profile lacks said beside.
+
+// "what degree do I need, and how much is tuition": the degree, and a word on tuition;
+// the whole question when nothing is asked apart from what the profile lacks.
+func unsupportedBesideAnswer(s *state) (decision, bool, string) {
+	a, ix := s.a, s.ix
+	if !s.answerable() || a.unsupported < 0 {
+		return pass()
+	}
+	t := a.asideTopic(s.best, a.unsupMask)
+	if t < 0 {
+		return decided(ix.decline(KindFallback, ix.unsupTxt[a.unsupported], s.conf), s.best)
+	}
+	s.caveat = ix.unsupTxt[a.unsupported]
+	if t != s.best {
+		s.best, s.ps = t, nil
+		s.conf = max(a.confidence(a.score[t], 0), AnswerThreshold)
+		return decision{}, false, "answer " + ix.topics[t].id + ", decline the rest"
+	}
+	return decision{}, false, "decline the rest"
+}
+
+// "how many jobs in 2041", "salary in 2019": figures for a year the profile does not have
+// are not this profile's figures.
+func yearNotInProfile(s *state) (decision, bool, string) {
+	a, ix := s.a, s.ix
+	if s.answerable() && ix.yearReply >= 0 && a.year != 0 && (a.unknownYear || s.ps == nil && ix.undated[s.best]) {
+		return decided(ix.decline(KindFallback, ix.unsupTxt[ix.yearReply], s.conf), s.best)
+	}
+	return pass()
+}
+
+func multiPart(s *state) (decision, bool, string) {
+	if !s.answerable() || s.ps == nil {
+		return pass()
+	}
+	parts := make([]Part, 0, len(s.ps))
+	c := 1.0
+	for _, t := range s.ps {
+		fi, ei := s.ix.facet(s.a, t)
+		parts = append(parts, s.ix.partFor(t, fi, ei)[0])
+		c = min(c, s.a.confidence(s.a.score[t], 0))
+	}
+	r := s.ix.multiReply(parts, c)
+	r.Note = s.caveat
+	return decided(r, s.ps[len(s.ps)-1])
+}
+
+// "hospitals vs doctors offices pay": both.
+func twoEntities(s *state) (decision, bool, string) {
+	if !s.answerable() {
+		return pass()
+	}
+	fi, ei := s.ix.facet(s.a, s.best)
+	if e2 := s.ix.secondEntity(s.a, s.best, fi); e2 >= 0 {
+		r := s.ix.multiReply([]Part{s.ix.partFor(s.best, fi, ei)[0], s.ix.partFor(s.best, fi, e2)[0]}, s.conf)
+		r.Note = s.caveat
+		return decided(r, s.best)
+	}
+	return pass()
+}
+
+func answer(s *state) (decision, bool, string) {
+	if !s.answerable() {
+		return pass()
+	}
+	fi, ei := s.ix.facet(s.a, s.best)
+	r := s.ix.answerReply(s.best, s.ix.partFor(s.best, fi, ei), s.conf)
+	r.Note = s.caveat
+	return decided(r, s.best)
+}

@@ -1,0 +1,66 @@
+package bot
+
+// Rules for what is not answered from a topic: the occupation alone, small talk,
+// declines, "did you mean".
+
+// "health information technologists in texas": the occupation, and something it lacks.
+func unsupportedAboutOccupation(s *state) (decision, bool, string) {
+	if s.best < 0 && s.a.subject && s.a.unsupported >= 0 {
+		return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.a.unsupported], s.conf), -1)
+	}
+	return pass()
+}
+
+// The question names the occupation and nothing else: say what it is.
+func occupationNamedOnly(s *state) (decision, bool, string) {
+	ix := s.ix
+	if s.best < 0 && s.a.subject && s.a.unknown == 0 && ix.defaultTopic >= 0 {
+		fi, ei := ix.facet(s.a, ix.defaultTopic)
+		return decided(ix.answerReply(ix.defaultTopic, ix.partFor(ix.defaultTopic, fi, ei), AnswerThreshold), ix.defaultTopic)
+	}
+	return pass()
+}
+
+func onlySmalltalk(s *state) (decision, bool, string) {
+	if s.a.onlySmalltalk() {
+		return decided(s.ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
+	}
+	return pass()
+}
+
+// "Thanks, this has given me a lot to think about", "hi there, I'm researching a career
+// change": an opening greeting or thanks, and nothing the bot can answer after it, gets
+// the small talk rather than "I don't know that one".
+func openingSmalltalk(s *state) (decision, bool, string) {
+	a, ix := s.a, s.ix
+	if a.smalltalk >= 0 && a.smallMask&1 != 0 && a.unsupported < 0 && a.other == "" && !a.personal &&
+		(ix.small[a.smalltalk].Kind != "help" || ix.greetings[a.toks[0].word]) && !a.asks() {
+		return decided(ix.smalltalkReply(a.smalltalk), s.prev.topic)
+	}
+	return pass()
+}
+
+func unsupported(s *state) (decision, bool, string) {
+	if s.a.unsupported >= 0 && s.best >= 0 {
+		return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.a.unsupported], s.conf), -1)
+	}
+	return pass()
+}
+
+func didYouMean(s *state) (decision, bool, string) {
+	ix := s.ix
+	if s.conf < SuggestThreshold || s.best < 0 {
+		return pass()
+	}
+	r := ix.decline(KindClarify, ix.replies.Clarify, s.conf)
+	r.Suggestions = []Suggestion{ix.suggestion(s.best)}
+	if s.second >= 0 && s.a.score[s.second] >= s.s1*weights.SecondSuggestion {
+		r.Suggestions = append(r.Suggestions, ix.suggestion(s.second))
+	}
+	r.Lead = ix.fill(ix.kb.Replies.DidYouMean, "{suggestions}", suggestionText(r.Suggestions))
+	return decided(r, -1)
+}
+
+func unknown(s *state) (decision, bool, string) {
+	return decided(s.ix.decline(KindFallback, s.ix.replies.Unknown, s.conf), -1)
+}

@@ -1,0 +1,57 @@
+package bot
+
+// Rules that decline before any answer (the asker's own affairs, other occupations) or
+// that set up the answer (questions about the bot, multi-part questions).
+
+func personal(s *state) (decision, bool, string) {
+	if s.a.personal {
+		return decided(s.ix.decline(KindFallback, s.ix.replies.Personal, s.conf), -1)
+	}
+	return pass()
+}
+
+// Another occupation, unless the best topic is about other occupations and the question
+// names this one ("jobs related to health information technologists"). "what do they earn,
+// and what do nurses make": the first part, and a word on the rest.
+func otherOccupation(s *state) (decision, bool, string) {
+	a, ix := s.a, s.ix
+	if a.other == "" || s.best >= 0 && ix.namesOcc[s.best] && a.subject {
+		return pass()
+	}
+	if t := a.asideTopic(s.best, a.otherMask); t >= 0 && a.unsupported < 0 && a.confidence(a.score[t], 0) >= AnswerThreshold {
+		fi, ei := ix.facet(a, t)
+		r := ix.answerReply(t, ix.partFor(t, fi, ei), a.confidence(a.score[t], 0))
+		r.Note = ix.replies.OtherOccupationAside
+		return decided(r, t)
+	}
+	return decided(ix.decline(KindFallback, ix.replies.OtherOccupation, s.conf), -1)
+}
+
+// A related occupation the profile points to has a profile of its own.
+func relatedOccupation(s *state) (decision, bool, string) {
+	a, ix := s.a, s.ix
+	if a.related < 0 || s.best >= 0 && ix.namesOcc[s.best] {
+		return pass()
+	}
+	r := ix.kb.Profile.Related.Occupations[a.related]
+	why := ix.fill(ix.kb.Replies.Related, "{name}", r.Name, "{relation}", r.Relation)
+	return decided(ix.decline(KindFallback, why, s.conf), -1)
+}
+
+// A question about the bot itself ("who made you") wins over a topic that shares its
+// words unless the topic is very clear.
+func aboutTheBot(s *state) (decision, bool, string) {
+	if s.a.smallLong && s.conf < weights.BotOverTopic {
+		return decided(s.ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
+	}
+	return pass()
+}
+
+func multiPartTopics(s *state) (decision, bool, string) {
+	if s.best >= 0 {
+		if s.ps = s.ix.parts(s.a, s.best); s.ps != nil {
+			return decision{}, false, "parts: " + s.ix.topicNames(s.ps)
+		}
+	}
+	return pass()
+}
