@@ -83,11 +83,6 @@ func clauseOf(mask, sep uint64, n int) uint64 {
 	return out
 }
 
-// asking words open a question of their own.
-var asking = setOf("what", "whats", "how", "where", "when", "which", "who", "why", "is", "are",
-	"do", "does", "did", "can", "could", "will", "would", "should", "tell", "list", "describe",
-	"explain", "give", "show", "any", "was", "were")
-
 // continuation says whether the clause holding own is a bare phrase that continues a
 // longer question elsewhere ("which agency publishes the profile behind your wage and
 // employment figures"), not a question of its own ("what's the salary and the outlook").
@@ -95,16 +90,13 @@ func (a *analysis) continuation(own, other, sep uint64) bool {
 	n := len(a.toks)
 	mine := clauseOf(own, sep, n)
 	for m := mine; m != 0; m &= m - 1 {
-		if asking[a.toks[bits.TrailingZeros64(m)].word] {
+		if lex.Clauses.Asking.has(a.toks[bits.TrailingZeros64(m)].word) {
 			return false
 		}
 	}
 	// "im a bio major trying to figure out my options": the asker's story, not a question.
-	if first := bits.TrailingZeros64(mine); first+1 < n && a.toks[first].word == "i" {
-		switch a.toks[first+1].word {
-		case "am", "was", "work", "study", "have", "live":
-			return true
-		}
+	if lex.Clauses.Story.startsAt(a.toks, bits.TrailingZeros64(mine)) {
+		return true
 	}
 	theirs := clauseOf(other, sep, n) &^ mine
 	content := 0
@@ -121,7 +113,7 @@ func (a *analysis) continuation(own, other, sep uint64) bool {
 // offer it"), so that the question, not the thanks, gets the reply.
 func (a *analysis) asks() bool {
 	for i, t := range a.toks {
-		if i < 64 && a.smallMask&(1<<i) == 0 && asking[t.word] && (i == 0 || a.toks[i-1].sep || a.smallMask&(1<<(i-1)) != 0) {
+		if i < 64 && a.smallMask&(1<<i) == 0 && lex.Clauses.Asking.has(t.word) && (i == 0 || a.toks[i-1].sep || a.smallMask&(1<<(i-1)) != 0) {
 			return true
 		}
 	}
@@ -148,8 +140,7 @@ func (a *analysis) aside(t int, other uint64) bool {
 	if bits.TrailingZeros64(own) > bits.TrailingZeros64(other) {
 		return false
 	}
-	first := bits.TrailingZeros64(mine)
-	return !(first+1 < len(a.toks) && a.toks[first].word == "i" && (a.toks[first+1].word == "am" || a.toks[first+1].word == "was"))
+	return !lex.Clauses.AsideStory.startsAt(a.toks, bits.TrailingZeros64(mine))
 }
 
 // asideTopic is the topic to answer beside what the profile lacks: best if it is asked
@@ -193,28 +184,23 @@ func (a *analysis) pointsBack() bool {
 	if content > 4 || len(a.toks) == 0 || a.unknown > 1 {
 		return false
 	}
-	for i, t := range a.toks {
-		switch t.word {
-		case "that", "it", "this", "those", "these", "them", "they", "there", "one", "ones":
+	fu := &lex.FollowUp
+	if fu.Opens.startsAt(a.toks, 0) {
+		return true
+	}
+	for _, t := range a.toks {
+		if fu.PointsAt.has(t.word) {
 			return true
-		case "and", "so", "also":
-			if i == 0 {
-				return true
-			}
-		case "about":
-			if i == 1 && (a.toks[0].word == "what" || a.toks[0].word == "how") {
-				return true
-			}
 		}
 	}
 	return a.subject && content <= 2 // "the technologists?"
 }
 
-// demonstrative says whether the question points with "that", "it", "this" and the like.
+// demonstrative says whether the question points with "that", "it", "this" and the like
+// (follow_up.demonstratives).
 func (a *analysis) demonstrative() bool {
 	for _, t := range a.toks {
-		switch t.word {
-		case "that", "it", "this", "those", "these":
+		if lex.FollowUp.Demonstratives.has(t.word) {
 			return true
 		}
 	}
@@ -224,16 +210,10 @@ func (a *analysis) demonstrative() bool {
 // saysThere says whether "there" points at a place ("how much do they make there?"),
 // not "there is" ("how many jobs are there").
 func (a *analysis) saysThere() bool {
+	fu := &lex.FollowUp
 	for i, t := range a.toks {
-		if t.word == "there" {
-			if i == 0 {
-				return true
-			}
-			switch a.toks[i-1].word {
-			case "are", "is", "was", "were", "be", "been":
-			default:
-				return true
-			}
+		if t.word == string(fu.There) && (i == 0 || !fu.ThereIs.has(a.toks[i-1].word)) {
+			return true
 		}
 	}
 	return false

@@ -130,7 +130,7 @@ func (a *analysis) findOther() {
 	}
 }
 
-// readWords reads what single words say: anchors, years, "my" before an unknown word,
+// readWords reads what single words say: anchors, years, "my" (lexicon: mine) before an unknown word,
 // unknown words that look like occupations, and example-question words.
 func (ix *index) readWords(a *analysis) {
 	toks := a.toks
@@ -138,7 +138,7 @@ func (ix *index) readWords(a *analysis) {
 		if ix.anchors[t.word] || a.namesEntity() {
 			a.anchored = true
 		}
-		if t.word == "my" && a.mineBeforeUnknown(i) {
+		if t.word == string(lex.Mine) && a.mineBeforeUnknown(i) {
 			a.foreignMine = true
 		}
 		if t.num {
@@ -203,7 +203,8 @@ func (a *analysis) sumScores(n int) {
 }
 
 // matchAt matches words against toks from position i and returns the end of the match,
-// or 0. The word "*" stands for the occupation or a pronoun for it ("what do * do").
+// or 0. The word "*" stands for the occupation or a word that stands in for it (lexicon:
+// stand_ins) ("what do * do").
 func (ix *index) matchAt(toks []token, i int, words []string) int {
 	if len(words) == 0 {
 		return i
@@ -212,10 +213,11 @@ func (ix *index) matchAt(toks []token, i int, words []string) int {
 		named := false // "the" alone does not stand for the occupation
 		for j := i; j < len(toks) && j < i+5; j++ {
 			w := toks[j].word
-			if !ix.subject[w] && !standIns[w] {
+			k := lex.standIn[w]
+			if !ix.subject[w] && k == 0 {
 				return 0
 			}
-			named = named || w != "a" && w != "an" && w != "the"
+			named = named || k != standArticle
 			if !named {
 				continue
 			}
@@ -230,10 +232,6 @@ func (ix *index) matchAt(toks []token, i int, words []string) int {
 	}
 	return ix.matchAt(toks, i+1, words[1:])
 }
-
-// standIns are words that stand for the occupation in a question.
-var standIns = setOf("they", "them", "he", "she", "a", "an", "the", "these", "those", "people",
-	"worker", "this", "that", "one", "someone", "person", "job", "folk")
 
 // resolve settles overlapping hits: a name owns its words, so "doctors offices" is an
 // industry (not the office work setting), "offices of physicians" is not about physicians,

@@ -181,7 +181,8 @@ func canon(w string) string {
 	return stem(w)
 }
 
-// expandWord splits contractions and drops possessive "'s".
+// expandWord splits contractions ("don't", and by the negative ending "mustn't") and drops
+// the possessive ending ("nurse's").
 func expandWord(w string) []string {
 	if !strings.Contains(w, "'") {
 		return []string{w}
@@ -189,10 +190,11 @@ func expandWord(w string) []string {
 	if c, ok := contractions[w]; ok {
 		return c
 	}
-	if strings.HasSuffix(w, "n't") {
-		return []string{strings.TrimSuffix(w, "n't"), "not"}
+	r := &lex.Reading
+	if neg := string(r.NegativeEnding); strings.HasSuffix(w, neg) {
+		return []string{strings.TrimSuffix(w, neg), string(r.NegativeWord)}
 	}
-	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, string(r.PossessiveEnding))
 	return []string{strings.ReplaceAll(w, "'", "")}
 }
 
@@ -489,11 +491,6 @@ func (p *phrase) addRole(r role) {
 	p.roles = append(p.roles, r)
 }
 
-// ingWords end in "ing" without being a verb form.
-var ingWords = setOf("evening", "evenings", "morning", "nothing", "something", "anything", "everything",
-	"during", "spring", "string", "ceiling", "thing", "things", "bring", "nursing", "engineering",
-	"building", "meaning", "feeling", "wedding", "clothing", "shopping", "parking")
-
 // spellBuckets files the words spelling correction aims at by first letter and length, each
 // list sorted so that corrections are the same on every run.
 func spellBuckets(vocab map[string]bool) map[byte][][]string {
@@ -530,17 +527,31 @@ func isNumber(w string) bool {
 }
 
 // stem strips common English endings so "certifying" finds "certify" and "salaries"
-// finds "salary". It is deliberately crude: it only links words already in the vocabulary.
+// finds "salary", by the lexicon's stemming rules, the first that fits. It is deliberately
+// crude: it only links words already in the vocabulary.
 func stem(w string) string {
-	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y"
-	case len(w) > 5 && strings.HasSuffix(w, "ing") && !ingWords[w]:
-		return w[:len(w)-3]
-	case len(w) > 4 && strings.HasSuffix(w, "ed"):
-		return w[:len(w)-2]
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:len(w)-1]
+	if w == "" {
+		return w
+	}
+	for _, r := range lex.stemByLast[w[len(w)-1]] {
+		if len(w) <= r.LongerThan || !strings.HasSuffix(w, string(r.Ending)) || r.Except.has(w) || r.keeps(w) {
+			continue
+		}
+		cut := w[:len(w)-len(r.Ending)]
+		if r.Becomes == "" {
+			return cut
+		}
+		return cut + string(r.Becomes)
 	}
 	return w
+}
+
+// keeps says whether w has an ending the rule leaves alone ("class", "status", "basis").
+func (r *stemRule) keeps(w string) bool {
+	for _, e := range r.UnlessEnding.list {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }

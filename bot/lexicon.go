@@ -1,59 +1,123 @@
 package bot
 
-// Language rules that do not depend on the profile. Word lists about the occupation, slang
-// and synonyms live in the knowledge file, where they can be edited without Go.
+// The English the matcher reads questions with: every word its heuristics look for lives in
+// lexicon/english.yaml, by what it is for, so that a new phrasing needs no Go. The code
+// keeps the logic (where a word must sit, the order of the checks). Word lists about the
+// occupation, slang and synonyms live in the knowledge file instead.
 
-// stopwords carry no topic on their own. Words that do point somewhere ("much", "many",
-// "where", "why", "who", "how") are deliberately not here.
-var stopwords = setOf(
-	"a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does",
-	"did", "doing", "done", "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "us", "our",
-	"they", "them", "their", "theirs", "it", "its", "this", "that", "these", "those", "he", "she",
-	"him", "her", "his", "to", "of", "in", "on", "at", "for", "with", "as", "by", "from", "about",
-	"into", "onto", "what", "which", "can", "could", "would", "should", "will", "shall", "may",
-	"might", "must", "there", "here", "and", "or", "but", "so", "if", "then", "than", "just",
-	"really", "very", "please", "tell", "know", "want", "some", "any", "also", "too", "um", "uh",
-	"lol", "like", "kind", "sort", "thing", "things", "someone", "somebody", "anyone", "anybody",
-	"one", "ones", "not", "no", "yes", "have", "has", "had", "having", "get", "got", "gets", "getting",
-	"go", "going", "goes", "let", "lets", "say", "said", "see", "ok", "okay", "hey", "hi", "hello",
-	"thanks", "thank", "pls", "plz", "ya", "yeah", "guys", "guy", "folks", "all", "now", "still",
-	"even", "ever", "much", "many", "how", "why", "where", "who", "when", "whats", "wondering",
-	"curious", "question", "questions", "quick", "dumb", "stupid", "sorry", "actually", "basically",
-	"exactly", "roughly", "approximately", "around", "generally", "usually", "typically", "more",
-	"most", "less", "least", "well", "good", "bad", "great", "better", "best", "way", "ways", "out",
-	"up", "down", "over", "under", "again", "both", "each", "few", "other", "such", "only", "own",
-	"same", "off", "while", "because", "until", "after", "before", "during", "through", "per",
-	"something", "anything", "everything", "nothing", "make", "need", "needs", "needed", "take",
-	"takes", "use", "used", "using", "think", "thinking", "find", "looking", "look", "help", "im",
-	"id", "ill", "ive", "youre", "theyre", "dont", "doesnt", "didnt", "isnt", "arent", "wont", "cant",
-	"gonna", "wanna", "would've", "should've", "type", "kinds", "lot", "lots", "bit", "currently",
-	"considering", "interested", "planning", "trying", "idea", "anyway", "maybe", "probably", "okay",
-	"u", "ur", "r", "im", "plus", "else", "etc", "whether", "though", "although", "yet", "already",
-	"every", "another", "able", "since", "via", "whats", "hows", "heres", "theres", "cause",
-	"someone's", "whose", "whom", "shall", "yall", "ppl", "people", "person", "someone", "new", "old",
-	// Chat fillers: they say how someone feels, not what they ask.
-	"tbh", "ngl", "fr", "lmao", "lmfao", "omg", "btw", "imo", "imho", "bruh", "bro", "lowkey",
-	"idk", "haha", "hahaha", "lolol", "xd", "smh", "tho", "fyi",
+// lex is lexicon/english.yaml, read once when the package starts: every question and
+// every knowledge file is read with it, and its sets are built here, never per question.
+// A broken file stops the program at once with the file, line and field (lexicon_load.go).
+var lex = mustLoadLexicon()
+
+// The sets read at every word keep their short names.
+var (
+	stopwords    = lex.stopwords
+	contractions = lex.Reading.Contractions
+	conjunctions = lex.Clauses.Joiners.set
 )
 
-// contractions expand the apostrophe forms that normalization keeps.
-var contractions = map[string][]string{
-	"what's": {"what", "is"}, "it's": {"it", "is"}, "that's": {"that", "is"}, "there's": {"there", "is"},
-	"who's": {"who", "is"}, "how's": {"how", "is"}, "where's": {"where", "is"}, "here's": {"here", "is"},
-	"i'm": {"i", "am"}, "you're": {"you", "are"}, "they're": {"they", "are"}, "we're": {"we", "are"},
-	"i've": {"i", "have"}, "you've": {"you", "have"}, "they've": {"they", "have"}, "we've": {"we", "have"},
-	"i'll": {"i", "will"}, "you'll": {"you", "will"}, "they'll": {"they", "will"}, "it'll": {"it", "will"},
-	"i'd": {"i", "would"}, "you'd": {"you", "would"}, "they'd": {"they", "would"},
-	"can't": {"can", "not"}, "won't": {"will", "not"}, "don't": {"do", "not"}, "doesn't": {"does", "not"},
-	"didn't": {"did", "not"}, "isn't": {"is", "not"}, "aren't": {"are", "not"}, "wasn't": {"was", "not"},
-	"shouldn't": {"should", "not"}, "wouldn't": {"would", "not"}, "couldn't": {"could", "not"},
-	"haven't": {"have", "not"}, "hasn't": {"has", "not"}, "let's": {"let", "us"}, "y'all": {"you", "all"},
-	"ma'am": {"madam"}, "o'clock": {"oclock"},
+// lexicon is lexicon/english.yaml; the file documents each list with examples. Every field
+// is required unless its tag says omitempty.
+type lexicon struct {
+	Reading readingLex `yaml:"reading"`
+	// StandIns stand for the occupation where a knowledge-file phrase has "*".
+	StandIns struct {
+		Names    words `yaml:"names"`    // stand in alone: "what do they do"
+		Articles words `yaml:"articles"` // only before a name or another stand-in
+	} `yaml:"stand_ins"`
+	// Mine before a word the bot does not know: "my gas bill" is the asker's own matter.
+	Mine            oneWord     `yaml:"mine"`
+	SelfDescription selfLex     `yaml:"self_description"`
+	OwnWork         phrases     `yaml:"own_work"` // anywhere: the asker's own line of work
+	RightNow        rightNowLex `yaml:"right_now"`
+	OccupationGuess struct {
+		PersonEndings   words `yaml:"person_endings"`
+		SlotBefore      words `yaml:"slot_before"`
+		ThingsNotPeople words `yaml:"things_not_people"`
+	} `yaml:"occupation_guess"`
+	Clauses struct {
+		Joiners    words   `yaml:"joiners"`     // clause boundaries
+		Asking     words   `yaml:"asking"`      // open a question of their own
+		Story      phrases `yaml:"story"`       // open the asker's story, not a question
+		AsideStory phrases `yaml:"aside_story"` // open a clause that is not asked apart
+	} `yaml:"clauses"`
+	FollowUp struct {
+		Opens          phrases `yaml:"opens"`     // at the start of a follow-up
+		PointsAt       words   `yaml:"points_at"` // anywhere in a follow-up
+		Demonstratives words   `yaml:"demonstratives"`
+		There          oneWord `yaml:"there"`    // points at a place ...
+		ThereIs        words   `yaml:"there_is"` // ... unless after one of these
+	} `yaml:"follow_up"`
+
+	// Built after loading.
+	stopwords map[string]bool    // Reading.Stopwords and Reading.ChatFillers
+	standIn   map[string]standIn // StandIns, one lookup for both lists
+	// stemByLast is Reading.Stemming by the last byte of the ending, in file order: every
+	// word is stemmed, and a word can only take the rules for its last letter.
+	stemByLast [256][]*stemRule
 }
 
-// conjunctions separate the parts of a multi-part question.
-// "or" is not one: "full time or part time?" is one question.
-var conjunctions = setOf("and", "also", "plus", ",", "then", "besides")
+// readingLex is how text becomes words.
+type readingLex struct {
+	Stopwords    words          `yaml:"stopwords"` // no topic on their own; never stemmed
+	ChatFillers  words          `yaml:"chat_fillers"`
+	Contractions contractionMap `yaml:"contractions"`
+	// Other apostrophes: a negative ending reads as a word ("mustn't"), a possessive
+	// ending is dropped ("nurse's").
+	NegativeEnding   oneWord      `yaml:"negative_ending"`
+	NegativeWord     oneWord      `yaml:"negative_word"`
+	PossessiveEnding oneWord      `yaml:"possessive_ending"`
+	Symbols          symbolWords  `yaml:"symbols"`         // "$", "%", "&", "+"
+	OrdinalEndings   words        `yaml:"ordinal_endings"` // "90th" stays one word
+	ChatEndings      []chatEnding `yaml:"chat_endings"`
+	Stemming         []stemRule   `yaml:"stemming"` // the first rule that fits applies
+}
+
+// chatEnding reads a word unknown as typed with its ending replaced ("growin", "jobz").
+type chatEnding struct {
+	Typed      oneWord `yaml:"typed"`
+	Reads      oneWord `yaml:"reads"`
+	LongerThan int     `yaml:"longer_than"`
+}
+
+// stemRule strips (or replaces) an ending of words longer than LongerThan letters, except
+// the words in Except and words with an ending in UnlessEnding.
+type stemRule struct {
+	Ending       oneWord `yaml:"ending"`
+	Becomes      oneWord `yaml:"becomes,omitempty"`
+	LongerThan   int     `yaml:"longer_than"`
+	Except       words   `yaml:"except,omitempty"`
+	UnlessEnding words   `yaml:"unless_ending,omitempty"`
+}
+
+// selfLex says when an occupation is named as the asker's own or as people the job works
+// with (selfDescription).
+type selfLex struct {
+	FollowedBy    words   `yaml:"followed_by"`    // the word after the occupation
+	After         phrases `yaml:"after"`          // ending right before the occupation
+	Joiners       words   `yaml:"joiners"`        // like the occupation before them
+	Articles      words   `yaml:"articles"`       // read back over describing words to these
+	BeforeArticle phrases `yaml:"before_article"` // ending right before the article
+	FamilyVerbs   words   `yaml:"family_verbs"`   // before the article, after one of Family
+	Family        words   `yaml:"family"`
+}
+
+// rightNowLex says when Word is chat for "right now" rather than a noun (rightNow).
+type rightNowLex struct {
+	Word       oneWord `yaml:"word"`
+	NounBefore words   `yaml:"noun_before"`
+	NounAfter  words   `yaml:"noun_after"`
+	ChatAfter  phrases `yaml:"chat_after"` // a word starting one decides by the whole phrase
+}
+
+// standIn is what a word of the stand-in lists is.
+type standIn uint8
+
+const (
+	standName    standIn = iota + 1 // stands for the occupation alone
+	standArticle                    // only with a name after it
+)
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -106,8 +106,8 @@ func fold(r rune) rune {
 
 // lowerText lower-cases and folds s into a space-separated string of words. It keeps
 // apostrophes inside words (for contractions), turns "$" into "money" unless a figure
-// follows, "%" into "percent", "&" into "and", and splits letters from digits ("top10")
-// except ordinals ("90th").
+// follows, "%" into "percent", "&" and "+" into "and" (lexicon: symbols), and splits
+// letters from digits ("top10") except ordinals ("90th").
 func lowerText(dst []byte, s string) []byte {
 	sb := byteWriter{dst}
 	prev := ' ' // class of the previous written rune: 'a' letter, '0' digit, ' ' space
@@ -166,7 +166,7 @@ func lowerText(dst []byte, s string) []byte {
 			}
 			if prev != 'm' { // "$$$" is one "money"
 				space()
-				sb.WriteString("money ")
+				sb.WriteString(lex.Reading.Symbols['$'])
 				prev = 'm'
 			}
 			continue
@@ -177,11 +177,11 @@ func lowerText(dst []byte, s string) []byte {
 			prev = ' '
 		case r == '%':
 			space()
-			sb.WriteString("percent ")
+			sb.WriteString(lex.Reading.Symbols['%'])
 			prev = ' '
 		case r == '&' || r == '+':
 			space()
-			sb.WriteString("and ")
+			sb.WriteString(lex.Reading.Symbols[r])
 			prev = ' '
 		case r == '-' && prev == 'a' && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z':
 			// problem-solving, full-time: join as one word and as two words would both be
@@ -208,13 +208,12 @@ func (w *byteWriter) WriteByte(c byte) error { w.b = append(w.b, c); return nil 
 func (w *byteWriter) WriteString(s string)   { w.b = append(w.b, s...) }
 func (w *byteWriter) WriteRune(r rune)       { w.b = utf8.AppendRune(w.b, r) }
 
+// ordinalSuffix says whether s, after a figure, opens with an ordinal ending ("90th").
 func ordinalSuffix(s string) bool {
-	if len(s) < 2 {
-		return false
+	for _, e := range lex.Reading.OrdinalEndings.list {
+		if strings.HasPrefix(s, e) {
+			return len(s) == len(e) || !unicode.IsLetter(rune(s[len(e)]))
+		}
 	}
-	p := s[:2]
-	if p != "th" && p != "st" && p != "nd" && p != "rd" {
-		return false
-	}
-	return len(s) == 2 || !unicode.IsLetter(rune(s[2]))
+	return false
 }

@@ -59,17 +59,16 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		ix.pushKnown(a, c, false)
 		return
 	}
-	// Chat spellings the edit distance misses on short words: a dropped final g
-	// ("growin", "makin") and a z for a plural s ("jobz", "certz").
-	if n := len(w); n > 4 && w[n-2:] == "in" {
-		if g := canon(w + "g"); ix.vocab[g] {
-			ix.pushKnown(a, g, true)
-			return
-		}
-	} else if n > 3 && w[n-1] == 'z' {
-		if z := canon(w[:n-1] + "s"); ix.vocab[z] {
-			ix.pushKnown(a, z, true)
-			return
+	// Chat spellings the edit distance misses on short words (lexicon: chat_endings): a
+	// dropped final g ("growin", "makin") and a z for a plural s ("jobz", "certz").
+	endings := lex.Reading.ChatEndings
+	for i := range endings {
+		e := &endings[i]
+		if n := len(w); n > e.LongerThan && strings.HasSuffix(w, string(e.Typed)) {
+			if c := canon(w[:n-len(e.Typed)] + string(e.Reads)); ix.vocab[c] {
+				ix.pushKnown(a, c, true)
+				return
+			}
 		}
 	}
 	if isEnglish(w) {
