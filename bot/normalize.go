@@ -151,12 +151,9 @@ func lowerText(dst []byte, s string) []byte {
 		case r == ',' && prev == '0' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			// 55,560: keep the figure whole.
 		case r == '\'' || r == '’' || r == 'ʼ' || r == '`':
-			if prev == 'a' && i+utf8.RuneLen(r) < len(s) {
-				n, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-				if unicode.IsLetter(n) {
-					sb.WriteByte('\'')
-					continue
-				}
+			if prev == 'a' && letterAt(s, i+utf8.RuneLen(r)) {
+				sb.WriteByte('\'')
+				continue
 			}
 			space()
 		case r == '$':
@@ -170,18 +167,9 @@ func lowerText(dst []byte, s string) []byte {
 				prev = 'm'
 			}
 			continue
-		case r == '*':
-			// "*" stands for the occupation in knowledge-file phrases ("what do * do").
+		case r == '*' || r == '%' || r == '&' || r == '+':
 			space()
-			sb.WriteString("* ")
-			prev = ' '
-		case r == '%':
-			space()
-			sb.WriteString(lex.Reading.Symbols['%'])
-			prev = ' '
-		case r == '&' || r == '+':
-			space()
-			sb.WriteString(lex.Reading.Symbols[r])
+			sb.WriteString(symbolText(r))
 			prev = ' '
 		case r == '-' && prev == 'a' && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z':
 			// problem-solving, full-time: join as one word and as two words would both be
@@ -199,6 +187,24 @@ func lowerText(dst []byte, s string) []byte {
 		}
 	}
 	return sb.b
+}
+
+// letterAt says whether a letter starts at byte i of s.
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	n, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(n)
+}
+
+// symbolText is what a symbol other than "$" reads as: "*" stands for the occupation in
+// knowledge-file phrases ("what do * do"); "%", "&" and "+" are words (lexicon: symbols).
+func symbolText(r rune) string {
+	if r == '*' {
+		return "* "
+	}
+	return lex.Reading.Symbols[r]
 }
 
 // byteWriter appends to a byte slice with the strings.Builder methods lowerText uses.
