@@ -169,15 +169,27 @@ func (q *Queue) Drain(ctx context.Context) Drained {
 	q.mu.Unlock()
 	done := make(chan struct{})
 	go func() { q.wg.Wait(); close(done) }()
+	stuck := int64(0)
 	select {
 	case <-done:
 	case <-ctx.Done():
 		q.cancel() // in-flight jobs see it; the workers count the rest as given up
-		<-done
+		select {
+		case <-done:
+		case <-time.After(stopGrace):
+			// A job that ignores its context (a library sleeping out a rate limit) must
+			// not hold shutdown past its budget: what is still running is given up.
+			stuck = q.pending.Load()
+			q.cfg.Logger.Warn("outbound jobs still running after the drain budget; giving them up", "jobs", stuck)
+		}
 	}
 	q.cancel()
-	return Drained{Drained: q.sent.Load() + q.failed.Load() - before, GivenUp: q.givenUp.Load() - gaveUp}
+	return Drained{Drained: q.sent.Load() + q.failed.Load() - before, GivenUp: q.givenUp.Load() - gaveUp + stuck}
 }
+
+// stopGrace is how long Drain waits, once its budget is spent, for running jobs to notice
+// the cancellation.
+const stopGrace = 2 * time.Second
 
 // Client is the one HTTP client the workers share: it keeps as many idle connections per
 // host as there are workers (the default transport keeps 2, so a busy pool would open and

@@ -127,3 +127,21 @@ func TestOfferDuringDrainIsSafe(t *testing.T) {
 		t.Errorf("accepted %d, ran %d: an accepted job was lost", accepted.Load(), ran.Load())
 	}
 }
+
+// A job that ignores its context cannot hold Drain past its budget and a short grace.
+func TestDrainReturnsWhenAJobIgnoresCancellation(t *testing.T) {
+	q := New(Config{Workers: 1})
+	release := make(chan struct{})
+	defer close(release)
+	q.Offer("deaf", func(context.Context) error { <-release; return nil })
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	d := q.Drain(ctx)
+	if took := time.Since(start); took > stopGrace+time.Second {
+		t.Errorf("Drain took %v with a 50 ms budget, want at most the budget and %v", took, stopGrace)
+	}
+	if d.GivenUp != 1 {
+		t.Errorf("drain %+v, want the deaf job given up", d)
+	}
+}

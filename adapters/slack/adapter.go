@@ -84,6 +84,8 @@ type Adapter struct {
 	log     *slog.Logger
 	digests digests
 	backoff time.Duration // the first wait after a 5xx
+	// commandSlots caps the Socket Mode slash commands being answered at once.
+	commandSlots chan struct{}
 	// apiOrigin is the configured Web API's scheme://host: besides hooks.slack.com, the
 	// only place a response_url may point (it comes from the request).
 	apiOrigin string
@@ -147,7 +149,7 @@ func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	return &Adapter{
 		bot: b, api: client, secret: cfg.SigningSecret, reader: cfg.Reader, queue: cfg.Queue,
 		seen: newSeen(cfg.DedupeTTL, 100_000, cfg.Now), log: cfg.Logger, digests: cfg.Digests,
-		backoff: serverBackoff, apiOrigin: origin(cfg.APIURL),
+		backoff: serverBackoff, commandSlots: make(chan struct{}, maxCommands), apiOrigin: origin(cfg.APIURL),
 	}
 }
 
@@ -170,6 +172,10 @@ func (a *Adapter) later(name string, f outbound.Job) bool {
 	a.log.Warn("slack answer refused: the outbound queue is full or shutting down", "job", name)
 	return false
 }
+
+// maxCommands is how many Socket Mode slash commands are answered at once; each takes
+// microseconds, or one users.info call for /career digest.
+const maxCommands = 32
 
 // ackBudget is how long an answer carried in an acknowledgement may take: Slack waits 3 s.
 const ackBudget = 2500 * time.Millisecond

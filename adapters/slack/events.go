@@ -40,8 +40,10 @@ func (a *Adapter) event(ctx context.Context, ev slackevents.EventsAPIEvent) erro
 		if e.Tab != "home" || e.User == "" {
 			return nil
 		}
-		_, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: a.home()})
-		return err
+		return a.retry(ctx, "views.publish", func(ctx context.Context) error {
+			_, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: a.home()})
+			return err
+		})
 	}
 	return nil
 }

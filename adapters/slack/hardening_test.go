@@ -150,22 +150,42 @@ func TestServerErrorsAreRetried(t *testing.T) {
 	}
 }
 
-// An answer waiting on a rate limit at shutdown is sent within the drain budget.
+// Network errors (no HTTP answer at all) are retried too.
+func TestNetworkErrorsAreRetried(t *testing.T) {
+	f := newFakeSlack(t)
+	f.dropped = 2
+	a, h := newTestAdapter(t, f, "")
+	a.backoff = time.Millisecond
+	serve(h, signed("/slack/events", "application/json", mention("EvNet", "salary"), time.Now()))
+	settle(t, a)
+	if s := a.queue.Stats(); s.Sent != 1 || len(f.recorded("chat.postMessage")) != 3 {
+		t.Errorf("stats %+v after %d attempts, want the answer sent on the third", s, len(f.recorded("chat.postMessage")))
+	}
+}
+
+// An answer waiting out a rate limit when shutdown starts is sent within the drain budget.
 func TestShutdownDrainsWaitingAnswers(t *testing.T) {
 	f := newFakeSlack(t)
-	f.limited = 1
+	f.limited, f.retryAfter = 1, "1"
 	a, h := newTestAdapter(t, f, "")
-	// The post is still on its way (held, then rate limited) when shutdown starts.
-	f.hold = make(chan struct{})
 	serve(h, signed("/slack/events", "application/json", mention("EvS", "salary"), time.Now()))
-	go func() { time.Sleep(200 * time.Millisecond); close(f.hold) }()
+	for deadline := time.Now().Add(5 * time.Second); len(f.recorded("chat.postMessage")) == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the first attempt never reached the API")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := a.Shutdown(ctx); err != nil {
 		t.Fatalf("shutdown: %v", err)
 	}
-	if s := a.queue.Stats(); s.Sent != 1 || s.GivenUp != 0 {
-		t.Errorf("stats %+v, want the answer sent during the drain", s)
+	if s := a.queue.Stats(); s.Sent != 1 || s.GivenUp != 0 || len(f.recorded("chat.postMessage")) != 2 {
+		t.Errorf("stats %+v: want the answer sent on its second attempt, during the drain", s)
+	}
+	if took := time.Since(start); took < 500*time.Millisecond {
+		t.Errorf("shutdown took %v: it did not wait out the 1 s Retry-After", took)
 	}
 	if w := serve(h, signed("/slack/events", "application/json", mention("EvLate", "salary"), time.Now())); w.Code != http.StatusServiceUnavailable {
 		t.Errorf("an event after shutdown: status %d, want 503 so Slack redelivers it to a running replica", w.Code)

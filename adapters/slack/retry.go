@@ -3,6 +3,8 @@ package slack
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/url"
 	"time"
 
@@ -10,12 +12,12 @@ import (
 )
 
 // Retry budget for one Web API call made after an acknowledgement: Slack asks clients to
-// wait out a 429's Retry-After, and a 5xx is usually a moment's trouble. The job's own
-// deadline (outbound.Config.JobTimeout) and the shutdown drain bound the waiting too.
+// wait out a 429's Retry-After, and a 5xx or a network error (a timeout, a reset
+// connection) is usually a moment's trouble. The job's own deadline
+// (outbound.Config.JobTimeout, 60 s) and the shutdown drain bound the waiting.
 const (
 	maxAttempts   = 5
-	serverBackoff = 500 * time.Millisecond // doubled after each 5xx
-	maxRetryAfter = 30 * time.Second       // a longer wait is not worth holding a worker for
+	serverBackoff = 500 * time.Millisecond // doubled after each 5xx or network error
 )
 
 // retry calls f until it succeeds, fails for good, or the budget is spent.
@@ -23,31 +25,36 @@ func (a *Adapter) retry(ctx context.Context, what string, f func(context.Context
 	backoff := a.backoff
 	for attempt := 1; ; attempt++ {
 		err := f(ctx)
-		wait, again := retryable(err, backoff)
+		wait, again := retryable(ctx, err, backoff)
 		if !again || attempt == maxAttempts {
-			return err
-		}
-		if wait > maxRetryAfter {
 			return err
 		}
 		a.log.Warn("slack call will be retried", "call", what, "attempt", attempt, "wait", wait, "err", err)
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
-			return ctx.Err()
+			return fmt.Errorf("%w (waiting to retry after: %v)", ctx.Err(), err)
 		}
 		backoff *= 2
 	}
 }
 
 // retryable says whether err is worth another try, and after how long.
-func retryable(err error, backoff time.Duration) (time.Duration, bool) {
+func retryable(ctx context.Context, err error, backoff time.Duration) (time.Duration, bool) {
+	if err == nil || ctx.Err() != nil {
+		return 0, false
+	}
 	var rl *slack.RateLimitedError
 	if errors.As(err, &rl) {
 		return rl.RetryAfter, true
 	}
 	var sc slack.StatusCodeError
-	if errors.As(err, &sc) && sc.Code >= 500 {
+	if errors.As(err, &sc) {
+		return backoff, sc.Code >= 500
+	}
+	// No HTTP answer at all: the request may not have reached Slack.
+	var ne net.Error
+	if errors.As(err, &ne) {
 		return backoff, true
 	}
 	return 0, false

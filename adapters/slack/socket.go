@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -13,8 +14,12 @@ import (
 
 // acker acknowledges Socket Mode envelopes; *socketmode.Client satisfies it.
 type acker interface {
-	Ack(req socketmode.Request, payload ...any) error
+	AckCtx(ctx context.Context, envelopeID string, payload any) error
 }
+
+// ackTimeout bounds one acknowledgement: it is a write to the socket, and a socket that
+// is gone must not hold the event loop or a worker.
+const ackTimeout = 2 * time.Second
 
 // RunSocketMode connects to Slack over Socket Mode with an app-level token (xapp-…) and
 // answers until ctx is done. It needs no public URL. Reconnects are slack-go's.
@@ -82,68 +87,86 @@ func (a *Adapter) SocketEvent(evt socketmode.Event, c acker) {
 	req := *evt.Request
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
-		if !ok {
-			a.ack(c, req)
-			return
-		}
-		// A retry may come in a new envelope; the event id inside stays the same.
-		key := "envelope:" + req.EnvelopeID
-		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && cb.EventID != "" {
-			key = cb.EventID
-		}
-		if !a.seen.first(key) {
-			a.ack(c, req)
-			return
-		}
-		// Acknowledged only once queued: an envelope left unacknowledged is redelivered.
-		if !a.later("slack event", a.eventJob(ev, key)) {
-			a.seen.forget(key)
-			return
-		}
-		a.ack(c, req)
+		a.socketEventsAPI(evt, req, c)
 	case socketmode.EventTypeSlashCommand:
-		cmd, ok := evt.Data.(slack.SlashCommand)
-		if !ok {
-			a.ack(c, req)
-			return
-		}
-		if !a.seen.first("envelope:" + req.EnvelopeID) {
-			a.ack(c, req)
-			return
-		}
-		// Answered off the event loop: /career digest may look the user up first, and
-		// the loop must keep acknowledging other envelopes meanwhile. Slack does not
-		// redeliver a slash command, so when the queue is full the user hears so at once.
-		queued := a.later("slack command", func(ctx context.Context) error {
-			ctx, cancel := context.WithTimeout(ctx, ackBudget)
-			defer cancel()
-			a.ack(c, req, a.command(ctx, cmd))
-			return nil
-		})
-		if !queued {
-			a.ack(c, req, busyMessage())
-		}
+		a.socketCommand(evt, req, c)
 	case socketmode.EventTypeInteractive:
-		cb, ok := evt.Data.(slack.InteractionCallback)
-		if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
-			a.ack(c, req)
-			return
-		}
-		if !a.press(cb) {
-			a.seen.forget("envelope:" + req.EnvelopeID)
-			return // unacknowledged: redelivered
-		}
-		a.ack(c, req)
+		a.socketInteractive(evt, req, c)
 	default:
 		if req.EnvelopeID != "" {
-			a.ack(c, req)
+			a.ack(c, req, nil)
 		}
 	}
 }
 
-func (a *Adapter) ack(c acker, req socketmode.Request, payload ...any) {
-	if err := c.Ack(req, payload...); err != nil {
+// socketEventsAPI acknowledges an event only once its answer is queued: an envelope left
+// unacknowledged is redelivered by Slack.
+func (a *Adapter) socketEventsAPI(evt socketmode.Event, req socketmode.Request, c acker) {
+	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+	if !ok {
+		a.ack(c, req, nil)
+		return
+	}
+	// A retry may come in a new envelope; the event id inside stays the same.
+	key := "envelope:" + req.EnvelopeID
+	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && cb.EventID != "" {
+		key = cb.EventID
+	}
+	if !a.seen.first(key) {
+		a.ack(c, req, nil)
+		return
+	}
+	if !a.later("slack event", a.eventJob(ev, key)) {
+		a.seen.forget(key)
+		return
+	}
+	a.ack(c, req, nil)
+}
+
+// socketCommand answers a slash command in its acknowledgement, off the event loop
+// (/career digest may look the user up first, and the loop must keep acknowledging other
+// envelopes), but not behind the answer queue: Slack waits 3 seconds, and does not send a
+// slash command again. Over the cap of commands answered at once, the user hears at once
+// that careerbot is busy.
+func (a *Adapter) socketCommand(evt socketmode.Event, req socketmode.Request, c acker) {
+	cmd, ok := evt.Data.(slack.SlashCommand)
+	if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+		a.ack(c, req, nil)
+		return
+	}
+	select {
+	case a.commandSlots <- struct{}{}:
+	default:
+		a.ack(c, req, busyMessage())
+		return
+	}
+	go func() {
+		defer func() { <-a.commandSlots }()
+		ctx, cancel := context.WithTimeout(context.Background(), ackBudget)
+		defer cancel()
+		a.ack(c, req, a.command(ctx, cmd))
+	}()
+}
+
+// socketInteractive acknowledges a button press once its answer is queued. Slack does not
+// send a press again: unacknowledged, the user sees that it failed and can press again.
+func (a *Adapter) socketInteractive(evt socketmode.Event, req socketmode.Request, c acker) {
+	cb, ok := evt.Data.(slack.InteractionCallback)
+	if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+		a.ack(c, req, nil)
+		return
+	}
+	if !a.press(cb) {
+		a.seen.forget("envelope:" + req.EnvelopeID)
+		return
+	}
+	a.ack(c, req, nil)
+}
+
+func (a *Adapter) ack(c acker, req socketmode.Request, payload any) {
+	ctx, cancel := context.WithTimeout(context.Background(), ackTimeout)
+	defer cancel()
+	if err := c.AckCtx(ctx, req.EnvelopeID, payload); err != nil {
 		a.log.Error("slack socket mode ack failed", "envelope_id", req.EnvelopeID, "err", err)
 	}
 }

@@ -1,11 +1,13 @@
 package slack
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -24,11 +26,21 @@ type ackCall struct {
 	payload  []any
 }
 
-func (r *recAcker) Ack(req socketmode.Request, payload ...any) error {
+func (r *recAcker) AckCtx(_ context.Context, envelope string, payload any) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.acks = append(r.acks, ackCall{req.EnvelopeID, payload})
+	var p []any
+	if payload != nil {
+		p = []any{payload}
+	}
+	r.acks = append(r.acks, ackCall{envelope, p})
 	return nil
+}
+
+func (r *recAcker) calls() []ackCall {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]ackCall(nil), r.acks...)
 }
 
 func eventsAPI(t *testing.T, envelope, body string) socketmode.Event {
@@ -50,8 +62,8 @@ func TestSocketModeMention(t *testing.T) {
 	evt.Request.RetryAttempt = 1
 	a.SocketEvent(evt, ack) // redelivered: acknowledged again, answered once
 	settle(t, a)
-	if len(ack.acks) != 2 {
-		t.Errorf("got %d acks, want 2 (every envelope is acknowledged)", len(ack.acks))
+	if len(ack.calls()) != 2 {
+		t.Errorf("got %d acks, want 2 (every envelope is acknowledged)", len(ack.calls()))
 	}
 	posts := f.recorded("chat.postMessage")
 	if len(posts) != 1 || !strings.Contains(posts[0].form.Get("text"), "$98,490") {
@@ -67,14 +79,47 @@ func TestSocketModeSlashCommandAnswersInAck(t *testing.T) {
 	ack := &recAcker{}
 	cmd := slack.SlashCommand{Command: "/career", Text: "wat degree do i need", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
 	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-2"}}, ack)
-	settle(t, a) // answered off the event loop
-	if len(ack.acks) != 1 || len(ack.acks[0].payload) != 1 {
-		t.Fatalf("acks %+v, want one ack carrying the answer", ack.acks)
+	msg := waitAck(t, ack, "env-2") // answered off the event loop
+	if msg == nil || msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "associate's") {
+		t.Errorf("ack payload %+v, want an ephemeral answer about the associate's degree", msg)
 	}
-	msg, ok := ack.acks[0].payload[0].(*slack.Msg)
-	if !ok || msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "associate's") {
-		t.Errorf("ack payload %+v, want an ephemeral answer about the associate's degree", ack.acks[0].payload[0])
+}
+
+// Over the cap of slash commands answered at once, the user hears at once that careerbot
+// is busy: Slack does not send a slash command again.
+func TestSocketModeSlashCommandsOverTheCapGetABusyNote(t *testing.T) {
+	a, _ := newTestAdapter(t, newFakeSlack(t), "")
+	for range cap(a.commandSlots) {
+		a.commandSlots <- struct{}{} // every slot taken by a slow /career digest
 	}
+	ack := &recAcker{}
+	cmd := slack.SlashCommand{Command: "/career", Text: "salary", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
+	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-busy"}}, ack)
+	if msg := waitAck(t, ack, "env-busy"); msg == nil || !strings.Contains(msg.Text, "again") {
+		t.Errorf("slash command over the cap: %+v, want a busy note", msg)
+	}
+	for range cap(a.commandSlots) {
+		<-a.commandSlots
+	}
+}
+
+// waitAck waits for the acknowledgement of envelope and returns the message it carries.
+func waitAck(t *testing.T, r *recAcker, envelope string) *slack.Msg {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		for _, c := range r.calls() {
+			if c.envelope != envelope {
+				continue
+			}
+			if len(c.payload) != 1 {
+				t.Fatalf("envelope %s acknowledged with %d payloads, want 1", envelope, len(c.payload))
+			}
+			msg, _ := c.payload[0].(*slack.Msg)
+			return msg
+		}
+	}
+	t.Fatalf("envelope %s never acknowledged", envelope)
+	return nil
 }
 
 func TestSocketModeReadiness(t *testing.T) {
@@ -95,8 +140,8 @@ func TestSocketModeReadiness(t *testing.T) {
 	if a.Ready() {
 		t.Error("ready after the connection failed")
 	}
-	if len(ack.acks) != 0 {
-		t.Errorf("acknowledged %d connection events, want 0", len(ack.acks))
+	if len(ack.calls()) != 0 {
+		t.Errorf("acknowledged %d connection events, want 0", len(ack.calls()))
 	}
 }
 
@@ -109,8 +154,8 @@ func TestSocketModeButton(t *testing.T) {
 	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeInteractive, Data: cb, Request: &socketmode.Request{EnvelopeID: "env-3"}}, ack)
 	f.wait(t, 1)
 	got := f.recorded("response-url")
-	if len(ack.acks) != 1 || len(got) != 1 || !strings.Contains(got[0].json["text"].(string), "associate's") {
-		t.Errorf("acks %d, responses %v; want one ack and an answer about education", len(ack.acks), got)
+	if len(ack.calls()) != 1 || len(got) != 1 || !strings.Contains(got[0].json["text"].(string), "associate's") {
+		t.Errorf("acks %d, responses %v; want one ack and an answer about education", len(ack.calls()), got)
 	}
 }
 
@@ -127,18 +172,17 @@ func TestSocketModeFullQueueLeavesEnvelopeUnacknowledged(t *testing.T) {
 		env := fmt.Sprintf("env-q%d", i)
 		a.SocketEvent(eventsAPI(t, env, mentionAt(fmt.Sprintf("EvSQ%d", i), "salary", i)), ack)
 	}
-	for _, c := range ack.acks {
+	for _, c := range ack.calls() {
 		acked[c.envelope] = true
 	}
 	if len(acked) == 0 || len(acked) > 2 {
 		t.Fatalf("%d envelopes acknowledged with 1 worker and room for 1; want 1 or 2", len(acked))
 	}
-	// A slash command cannot be redelivered: it is acknowledged with a "busy" note.
+	// A slash command is answered in its acknowledgement, not behind the full queue.
 	cmd := slack.SlashCommand{Command: "/career", Text: "salary", TeamID: "T1", ChannelID: "C1", UserID: "U1"}
 	a.SocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd, Request: &socketmode.Request{EnvelopeID: "env-cmd"}}, ack)
-	last := ack.acks[len(ack.acks)-1]
-	if msg, ok := last.payload[0].(*slack.Msg); last.envelope != "env-cmd" || !ok || !strings.Contains(msg.Text, "again") {
-		t.Errorf("slash command on a full queue: ack %+v, want a busy note", last)
+	if msg := waitAck(t, ack, "env-cmd"); msg == nil || !strings.Contains(msg.Text, "$98,490") {
+		t.Errorf("slash command while the answer queue is full: %+v, want the pay answer", msg)
 	}
 	close(f.hold)
 	settle(t, a)
