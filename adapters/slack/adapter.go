@@ -114,22 +114,24 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	if cfg.Queue == nil {
-		cfg.Queue = outbound.New(outbound.Config{Logger: cfg.Logger})
+	// newAdapter fills in the defaults, the queue among them; the Web API client is
+	// built after it because its connection pool is sized by that queue's workers.
+	a := newAdapter(b, nil, cfg)
+	httpClient := cfg.HTTPClient
+	if httpClient == nil {
+		httpClient = outbound.Client(a.queue.Workers(), 10*time.Second)
 	}
-	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = outbound.Client(cfg.Queue.Workers(), 10*time.Second)
-	}
-	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
+	opts := []slack.Option{slack.OptionHTTPClient(httpClient)}
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
 	}
 	client := slack.New(cfg.BotToken, opts...)
-	a := newAdapter(b, client, cfg)
-	a.client, a.token, a.clientOpts = client, cfg.BotToken, opts
+	a.api, a.client, a.token, a.clientOpts = client, client, cfg.BotToken, opts
 	return a, nil
 }
 
+// newAdapter builds an adapter around client, filling in every default of cfg; New and
+// the tests (with a fake client) both build through it.
 func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	if cfg.Reader == nil {
 		cfg.Reader = inbound.New(inbound.Config{MaxBody: cfg.MaxBody})
