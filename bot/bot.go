@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careerbot/careerbot/bot/classifier"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -18,6 +19,9 @@ type Options struct {
 	MaxConversations int
 	// Now is the clock, for tests.
 	Now func() time.Time
+	// RulesOnly leaves out the learned second opinion (bot/classifier): the rules alone
+	// decide. It is for measuring what the model adds.
+	RulesOnly bool
 }
 
 // Default option values.
@@ -54,6 +58,15 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 		opts.Now = time.Now
 	}
 	ix := newIndex(kb)
+	if !opts.RulesOnly {
+		m, err := classifier.Load()
+		if err != nil {
+			return nil, fmt.Errorf("new bot: %w", err)
+		}
+		if err := ix.useModel(m); err != nil {
+			return nil, fmt.Errorf("new bot: knowledge base %s: %w", kb.Name, err)
+		}
+	}
 	return &Bot{ix: ix, spell: newSpeller(ix.vocab), mem: newMemory(opts.ContextTTL, opts.MaxConversations, opts.Now)}, nil
 }
 
@@ -108,7 +121,7 @@ func (b *Bot) answer(req Request, tr *Trace) Reply {
 		tr.match(ix, a)
 	}
 	prev := b.mem.last(req.ConversationID)
-	d := newState(ix, a, prev).run(tr)
+	d := newState(ix, a, prev, req.Text).run(tr)
 	switch {
 	case d.topic >= 0:
 		b.mem.remember(req.ConversationID, turn{topic: d.topic, entity: a.entity})

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/careerbot/careerbot/bot/classifier"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -82,6 +83,8 @@ type index struct {
 	anchors    map[string]bool // words that make a question about work
 	entities   map[string][]knowledge.Entity
 	small      []knowledge.Smalltalk
+	model      *classifier.Model // the learned second opinion, or nil
+	helpEntry  int               // the small talk said when the model hears small talk the rules did not place
 	smallTxt   []string          // expanded smalltalk replies
 	unsupTxt   []string          // expanded unsupported replies
 	replies    knowledge.Replies // with {occupation}, {source} and {topics} filled in

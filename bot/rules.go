@@ -1,5 +1,7 @@
 package bot
 
+import "github.com/careerbot/careerbot/bot/classifier"
+
 // The decision stage: an ordered table of named rules. Each rule looks at what the
 // matcher found (the analysis), the conversation's last turn and the ranked topics, and
 // either decides the reply, adjusts what later rules see, or passes. The first rule that
@@ -16,6 +18,9 @@ type state struct {
 	conf         float64
 	ps           []int  // the topics of a multi-part question, once known
 	caveat       string // what of the question the profile lacks, said after the answer
+
+	text    string                 // the question as asked, for the learned model
+	opinion *classifier.Prediction // the model's, once asked
 }
 
 // decision is what a rule decided: the reply and the topic the conversation is now on.
@@ -55,12 +60,13 @@ var rules = []rule{
 	{"only_smalltalk", onlySmalltalk},
 	{"opening_smalltalk", openingSmalltalk},
 	{"unsupported", unsupported},
+	{"second_opinion", secondOpinion},
 	{"did_you_mean", didYouMean},
 	{"unknown", unknown},
 }
 
-func newState(ix *index, a *analysis, prev turn) *state {
-	s := &state{ix: ix, a: a, prev: prev}
+func newState(ix *index, a *analysis, prev turn, text string) *state {
+	s := &state{ix: ix, a: a, prev: prev, text: text}
 	s.best, s.second, s.s1, s.s2 = a.ranked()
 	s.conf = a.confidence(s.s1, s.s2)
 	return s
@@ -76,6 +82,7 @@ func (s *state) run(tr *Trace) decision {
 		if ok {
 			if tr != nil {
 				tr.Decided, tr.Confidence = r.name, d.reply.Confidence
+				tr.opinion(s.opinion)
 			}
 			return d
 		}

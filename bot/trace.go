@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/careerbot/careerbot/bot/classifier"
 )
 
 // Trace says why a question got its reply, stage by stage: what was read, what the
@@ -27,6 +29,24 @@ type Trace struct {
 	// Decided is the rule that decided; Confidence the reply's.
 	Decided    string  `json:"decided"`
 	Confidence float64 `json:"confidence"`
+	// Model is the learned second opinion, when the rules got as far as asking it.
+	Model *Opinion `json:"model,omitempty"`
+}
+
+// Opinion is what the learned model said: its best label and the runner-up, with their
+// probabilities, and the probability it needs to decide.
+type Opinion struct {
+	Label  string  `json:"label"`
+	P      float64 `json:"p"`
+	Second string  `json:"second"`
+	P2     float64 `json:"p2"`
+	Needed float64 `json:"needed"`
+}
+
+func (t *Trace) opinion(p *classifier.Prediction) {
+	if p != nil {
+		t.Model = &Opinion{Label: p.Label, P: p.P, Second: p.Second, P2: p.P2, Needed: weights.SecondOpinion}
+	}
 }
 
 // Step is the question after one step of reading.
@@ -220,6 +240,9 @@ func (t *Trace) String() string {
 	sb.WriteString("rules\n")
 	for _, r := range t.Rules {
 		fmt.Fprintf(&sb, "  %-30s %s\n", r.Rule, r.Outcome)
+	}
+	if m := t.Model; m != nil {
+		fmt.Fprintf(&sb, "model\n  %s %.3f, then %s %.3f (decides at %.2f or more)\n", m.Label, m.P, m.Second, m.P2, m.Needed)
 	}
 	fmt.Fprintf(&sb, "decided by %s, confidence %.3f\n", t.Decided, t.Confidence)
 	return sb.String()

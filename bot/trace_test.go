@@ -22,7 +22,8 @@ func TestExplainNamesTheDecidingRule(t *testing.T) {
 		{"what's the salary and the job outlook?", "multi_part", ""},
 		{"hospitals vs doctors offices pay", "two_entities", "names industry"},
 		{"hi", "only_smalltalk", "small talk"},
-		{"what's the weather?", "unknown", ""},
+		{"what's the weather?", "second_opinion", ""},
+		{"hmm what about that", "unknown", ""},
 		{"?!", "empty", ""},
 	}
 	for _, tt := range tests {

@@ -51,6 +51,12 @@ type Weights struct {
 	// SecondSuggestion: "did you mean" offers the runner-up when its score is at least
 	// this share of the best one.
 	SecondSuggestion float32
+
+	// SecondOpinion is the probability the learned model (bot/classifier) needs before
+	// its label replaces a "did you mean" or an "I don't know that one". The rules decide
+	// everything else. 0.6 was chosen by cross-validation on the tuning sets (leave one
+	// file out; see bot/classifier's TestPolicies), never on a held-out set.
+	SecondOpinion float64
 }
 
 // weights are the weights in use.
@@ -63,4 +69,5 @@ var weights = Weights{
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
+	SecondOpinion: 0.6,
 }

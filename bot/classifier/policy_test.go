@@ -50,7 +50,7 @@ func newJudge(t *testing.T) *judge {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := bot.New(kb, bot.Options{})
+	b, err := bot.New(kb, bot.Options{RulesOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
