@@ -84,7 +84,6 @@ type index struct {
 	entities   map[string][]knowledge.Entity
 	small      []knowledge.Smalltalk
 	model      *classifier.Model // the learned second opinion, or nil
-	helpEntry  int               // the small talk said when the model hears small talk the rules did not place
 	smallTxt   []string          // expanded smalltalk replies
 	unsupTxt   []string          // expanded unsupported replies
 	replies    knowledge.Replies // with {occupation}, {source} and {topics} filled in

@@ -19,16 +19,6 @@ func (ix *index) useModel(m *classifier.Model) error {
 			return fmt.Errorf("the learned model predicts %q, which is not a topic here", l)
 		}
 	}
-	ix.helpEntry = -1
-	for i, s := range ix.small {
-		if s.Kind == string(KindHelp) {
-			ix.helpEntry = i
-			break
-		}
-	}
-	if ix.helpEntry < 0 {
-		return fmt.Errorf("the learned model needs a small-talk entry of kind help")
-	}
 	ix.model = m
 	return nil
 }
@@ -48,13 +38,19 @@ func secondOpinion(s *state) (decision, bool, string) {
 	case IntentNone:
 		return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
 	case string(KindHelp), string(KindSmalltalk):
-		i := s.a.smalltalk
-		if i < 0 {
-			i = ix.helpEntry
+		// Small talk the rules did not place is said only where they found some: "declare
+		// a variable named golf" sounding like a request for help is still out of scope.
+		if s.a.smalltalk < 0 {
+			return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
 		}
-		return decided(ix.smalltalkReply(i), s.prev.topic)
+		return decided(ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
 	}
+	// A topic is answered only when the rules saw some evidence for it: the model reads
+	// "battery health on this device" as duties from its words alone.
 	t := ix.byID[p.Label]
+	if s.a.score[t] <= 0 {
+		return pass()
+	}
 	fi, ei := ix.facet(s.a, t)
 	return decided(ix.answerReply(t, ix.partFor(t, fi, ei), p.P), t)
 }
