@@ -2,14 +2,20 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	driver "modernc.org/sqlite"
 )
 
 // concurrentOpens is how many processes (or connections) open one fresh data directory at
@@ -189,4 +195,73 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return string(b.buf)
+}
+
+// TestMigrateErrors: a migration that fails says which version and file (what an operator
+// needs to find the fault), keeps the cause reachable with errors.Is/As, and leaves the
+// database as it was: the versions already applied stay, nothing of the failed run does.
+func TestMigrateErrors(t *testing.T) {
+	embedded := func(name string) *fstest.MapFile {
+		body, err := migrations.ReadFile("migrations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &fstest.MapFile{Data: body}
+	}
+	var sqliteErr *driver.Error
+	tests := []struct {
+		name   string
+		files  fstest.MapFS
+		cancel bool
+		want   string
+		cause  func(error) bool
+	}{
+		{
+			name: "broken SQL",
+			files: fstest.MapFS{
+				"migrations/001_subscriptions.sql":   embedded("001_subscriptions.sql"),
+				"migrations/002_one_per_channel.sql": embedded("002_one_per_channel.sql"),
+				"migrations/003_broken.sql":          {Data: []byte("CREATE TABLE extra (x INTEGER); SELEC 1;")},
+				"migrations/004_never_reached.sql":   {Data: []byte("CREATE TABLE later (x INTEGER);")},
+			},
+			want:  "migrate to version 3 (migrations/003_broken.sql): ",
+			cause: func(err error) bool { return errors.As(err, &sqliteErr) },
+		},
+		{
+			name:  "file without a version number",
+			files: fstest.MapFS{"migrations/extra.sql": {Data: []byte("CREATE TABLE extra (x INTEGER);")}},
+			want:  "migration migrations/extra.sql: the name must start with a version number: ",
+			cause: func(err error) bool { return errors.Is(err, strconv.ErrSyntax) },
+		},
+		{
+			name:   "cancelled before it began",
+			files:  fstest.MapFS{"migrations/003_extra.sql": {Data: []byte("CREATE TABLE extra (x INTEGER);")}},
+			cancel: true,
+			want:   "begin migration: ",
+			cause:  func(err error) bool { return errors.Is(err, context.Canceled) },
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := Open(context.Background(), dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			if tt.cancel {
+				cancel()
+			}
+			err = s.migrateFrom(ctx, tt.files)
+			cancel()
+			s.Close()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("migrate = %v, want an error containing %q", err, tt.want)
+			}
+			if err != nil && !tt.cause(err) {
+				t.Errorf("migrate = %v (%T): the cause is not wrapped", err, err)
+			}
+			checkSchema(t, dir) // versions 1 and 2 only; no table of the failed run
+		})
+	}
 }

@@ -59,7 +59,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("migrate %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err) // migrate's errors say which step failed
 	}
 	return s, nil
 }
@@ -95,61 +95,88 @@ func (s *Store) Close() error { return s.db.Close() }
 // outside the transaction would let two processes both see a version missing and both
 // apply it. The bookkeeping table is created inside the same transaction, so a database
 // is either wholly migrated or untouched.
-func (s *Store) migrate(ctx context.Context) (err error) {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateFrom(ctx, migrations)
+}
+
+// migrateFrom is migrate with the migrations read from fsys (migrations/NNN_name.sql), so
+// that tests can give it a broken one. Every error says which step or version failed: an
+// operator reading "migrate …: no such table" alone could not tell which file to look at.
+func (s *Store) migrateFrom(ctx context.Context, fsys fs.FS) (err error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
-		return err
+		return fmt.Errorf("list migrations: %w", err)
 	}
 	sort.Strings(names)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("begin migration: %w", err)
 	}
 	defer func() {
 		if err != nil {
-			tx.Rollback()
+			tx.Rollback() // the error that made us roll back is the one worth reporting
 		}
 	}()
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return err
+		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	applied := map[int]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	applied, err := appliedVersions(ctx, tx)
 	if err != nil {
 		return err
 	}
+	for _, name := range names {
+		if err := applyMigration(ctx, tx, fsys, name, applied); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit migrations: %w", err)
+	}
+	return nil
+}
+
+// appliedVersions reads the versions recorded in schema_migrations.
+func appliedVersions(ctx context.Context, tx *sql.Tx) (map[int]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, fmt.Errorf("read applied migrations: %w", err)
+	}
+	defer rows.Close()
+	applied := map[int]bool{}
 	for rows.Next() {
 		var v int
 		if err := rows.Scan(&v); err != nil {
-			rows.Close()
-			return err
+			return nil, fmt.Errorf("read applied migrations: %w", err)
 		}
 		applied[v] = true
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, fmt.Errorf("read applied migrations: %w", err)
 	}
-	for _, name := range names {
-		v, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: no version number", name)
-		}
-		if applied[v] {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, time.Now().Unix()); err != nil {
-			return err
-		}
+	return applied, nil
+}
+
+// applyMigration runs the migration in file name and records its version, unless that
+// version is already applied.
+func applyMigration(ctx context.Context, tx *sql.Tx, fsys fs.FS, name string, applied map[int]bool) error {
+	v, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
+	if err != nil {
+		return fmt.Errorf("migration %s: the name must start with a version number: %w", name, err)
 	}
-	return tx.Commit()
+	if applied[v] {
+		return nil
+	}
+	body, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("migrate to version %d: read %s: %w", v, name, err)
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return fmt.Errorf("migrate to version %d (%s): %w", v, name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, time.Now().Unix()); err != nil {
+		return fmt.Errorf("migrate to version %d: record it: %w", v, err)
+	}
+	return nil
 }
 
 // Add stores a validated subscription, replacing the channel's subscription if it has
@@ -209,12 +236,15 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]digest.
 		var sub digest.Subscription
 		var created, last int64
 		if err := rows.Scan(&sub.ID, &sub.Platform, &sub.TeamID, &sub.ChannelID, &sub.Spec, &sub.Zone, &sub.CreatedBy, &created, &last, &sub.Disabled); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list subscriptions: %w", err)
 		}
 		sub.CreatedAt, sub.LastSlot = time.Unix(created, 0).UTC(), time.Unix(last, 0).UTC()
 		out = append(out, sub)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list subscriptions: %w", err)
+	}
+	return out, nil
 }
 
 // Claim atomically moves the last slot forward; one UPDATE decides, whichever process
