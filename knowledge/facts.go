@@ -176,7 +176,7 @@ func lowerFirst(s string) string {
 	if n == 0 || unicode.IsLower(r) {
 		return s
 	}
-	// Keep acronyms (IT, CTR) as they are.
+	// Keep acronyms (IT, BLS) as they are.
 	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
 		return s
 	}
@@ -202,17 +202,39 @@ func field(textValue, label, value string) Fact {
 	return Fact{Text: textValue, Fields: []Field{{Label: label, Value: value}}}
 }
 
+// facts is the profile's named facts as they are built.
+type facts map[string]Fact
+
 // buildFacts names every fact of the profile. It runs after validation, so the profile
-// has what it needs; figures are formatted here, once, never in templates.
+// has what it needs; figures are formatted here, once, never in templates. Names that
+// depend on the profile (duties.sub.<id>, certification.<abbr>, organizations.<abbr>) come
+// from its ids and abbreviations, which validation keeps unique.
 func (b *Base) buildFacts() {
 	p := &b.Profile
-	f := map[string]Fact{}
+	f := facts{}
 	b.facts = f
-
 	f["occupation"] = text(p.Occupation)
 	f["title"] = text(p.Title)
+	f.source(p.Source)
+	f.duties(p.Duties)
+	f["work.setting"] = field(p.Work.Setting, "Work setting", p.Work.Setting)
+	f["work.schedule"] = field(p.Work.Schedule, "Schedule", p.Work.Schedule)
+	f.employment(p.Employment, p.Industries)
+	f.education(p.Education)
+	f.certification(p.Certification)
+	a := p.Advancement
+	f["advancement.to"] = text(a.To)
+	f["advancement.summary"] = text(a.Summary)
+	f["advancement.requirements"] = field(a.Requirements, "To advance", a.Requirements)
+	f.qualities(p.Qualities)
+	f.pay(p.Pay, p.Industries)
+	f.outlook(p.Outlook)
+	f.related(p.Related)
+	f.organizations(p.Organizations)
+	b.buildEntities()
+}
 
-	src := p.Source
+func (f facts) source(src Source) {
 	f["source.publisher"] = text(src.Publisher)
 	f["source.name"] = text(src.Name)
 	f["source.page"] = text(src.Page)
@@ -224,11 +246,11 @@ func (b *Base) buildFacts() {
 	f["source.line"] = text(line)
 	f["source.sentence"] = field(fmt.Sprintf("Everything I say comes from the %s of the %s, page \"%s\".", src.Name, src.Publisher, src.Page), "Link", src.URL)
 	f["source.permission"] = field(src.Permission, "Permission", src.Permission)
+}
 
-	d := p.Duties
+func (f facts) duties(d Duties) {
 	f["duties.summary"] = text(d.Summary)
 	f["duties.tasks"] = field(strings.Join(d.Tasks, " "), "Typical duties", strings.Join(d.Tasks, " "))
-	f["duties.technologists"] = text(d.Technologists)
 	var spec Fact
 	var specNames []string
 	for _, s := range d.Specialties {
@@ -237,18 +259,33 @@ func (b *Base) buildFacts() {
 	}
 	spec.Text = joinList(specNames)
 	f["duties.specialties"] = spec
-	f["duties.medical_registrars"] = field(d.MedicalRegistrars, "Medical registrars", d.MedicalRegistrars)
-	f["duties.cancer_registrars"] = field(d.CancerRegistrars, "Cancer registrars", d.CancerRegistrars)
-	f["duties.cancer_registrar_tasks"] = field(strings.Join(d.CancerRegistrarTasks, " "), "What cancer registrars do", strings.Join(d.CancerRegistrarTasks, " "))
+	var subs Fact
+	var subNames []string
+	for _, s := range d.SubOccupations {
+		key := subKey(s.ID)
+		f[key] = field(s.Description, s.Name, s.Description)
+		f[key+".name"] = text(lowerFirst(s.Name))
+		if len(s.Tasks) > 0 {
+			tasks := strings.Join(s.Tasks, " ")
+			f[key+".tasks"] = field(tasks, "What "+lowerFirst(s.Name)+" do", tasks)
+		}
+		subs.Fields = append(subs.Fields, Field{Label: s.Name, Value: s.Description})
+		subNames = append(subNames, lowerFirst(s.Name))
+	}
+	if len(subNames) > 0 {
+		subs.Text = joinList(subNames)
+		f["duties.sub_occupations"] = subs
+	}
 	f["duties.see_also"] = field(d.SeeAlso, "See also", d.SeeAlso)
+}
 
-	f["work.setting"] = field(p.Work.Setting, "Work setting", p.Work.Setting)
-	f["work.schedule"] = field(p.Work.Schedule, "Schedule", p.Work.Schedule)
+// subKey is the fact name of a sub-occupation: duties.sub.<id>.
+func subKey(id string) string { return "duties.sub." + id }
 
-	e := p.Employment
+func (f facts) employment(e Employment, industries []Industry) {
 	f["employment.jobs"] = field(Count(e.Jobs), "Jobs", fmt.Sprintf("about %s (%d)", Count(e.Jobs), e.Year))
 	f["employment.year"] = text(strconv.Itoa(e.Year))
-	byShare := slices.Clone(p.Industries)
+	byShare := slices.Clone(industries)
 	slices.SortStableFunc(byShare, func(a, b Industry) int { return cmp.Compare(b.EmploymentShare, a.EmploymentShare) })
 	if len(byShare) > 0 {
 		top := byShare[0]
@@ -257,17 +294,16 @@ func (b *Base) buildFacts() {
 		f["employment.top_employer_share"] = text(Percent(top.EmploymentShare))
 	}
 	shares := &Table{Columns: []string{"Largest employers", "Share of jobs"}}
-	for _, in := range byShare {
-		shares.Rows = append(shares.Rows, []string{in.Name, Percent(in.EmploymentShare)})
-	}
-	f["employment.industries"] = Fact{Text: industryNames(byShare), Table: shares}
 	var ranked []string // one sentence per industry: their names hold commas and semicolons
 	for _, in := range byShare {
+		shares.Rows = append(shares.Rows, []string{in.Name, Percent(in.EmploymentShare)})
 		ranked = append(ranked, fmt.Sprintf("%s, %s.", in.Name, Percent(in.EmploymentShare)))
 	}
+	f["employment.industries"] = Fact{Text: industryNames(byShare), Table: shares}
 	f["employment.ranked"] = text(strings.Join(ranked, " "))
+}
 
-	ed := p.Education
+func (f facts) education(ed Education) {
 	f["education.summary"] = text(ed.Summary)
 	f["education.typical"] = text(ed.Typical)
 	f["education.entry"] = field(ed.Entry, "Typical entry", ed.Entry)
@@ -283,66 +319,88 @@ func (b *Base) buildFacts() {
 	accText := upperFirst(strings.Join(acc, "; ")) + "."
 	f["education.accreditation"] = field(accText, "Accredited programs", strings.Join(accShort, " "))
 	f["education.courses"] = field(joinList(ed.Courses), "Program courses", upperFirst(joinList(ed.Courses))+".")
+}
 
-	c := p.Certification
+// certification names the section's facts: one per credential (certification.<abbr>),
+// two per named issuer (certification.<abbr>, certification.<abbr>.list), and the list.
+func (f facts) certification(c Certification) {
 	f["certification.summary"] = field(c.Summary, "Required?", c.Summary)
 	f["certification.specializations"] = text(c.Specializations)
 	f["certification.multiple"] = field(c.Multiple, "More than one", c.Multiple)
-	var ahima, ahimaLong, other []string
 	var list Fact
-	for _, cr := range c.List {
-		list.Fields = append(list.Fields, Field{Label: cr.Abbr, Value: cr.About})
-		if cr.Issuer != "" {
-			ahima = append(ahima, fmt.Sprintf("%s (%s)", cr.Abbr, cr.Name))
-			ahimaLong = append(ahimaLong, fmt.Sprintf("the %s (%s)", cr.Name, cr.Abbr))
-		} else {
-			other = append(other, cr.About)
+	var all []string
+	for _, g := range c.Issuers {
+		var short, long []string
+		for _, cr := range g.Credentials {
+			list.Fields = append(list.Fields, Field{Label: cr.Abbr, Value: cr.About})
+			short = append(short, fmt.Sprintf("%s (%s)", cr.Abbr, cr.Name))
+			long = append(long, fmt.Sprintf("the %s (%s)", cr.Name, cr.Abbr))
+			label := cr.Name
+			if cr.For != "" {
+				label = "For " + cr.For
+			}
+			f[credentialKey(cr.Abbr)] = field(cr.About, label, cr.About)
 		}
+		all = append(all, short...)
+		if g.Abbr == "" {
+			continue // no named issuer, no group facts
+		}
+		key := credentialKey(g.Abbr)
+		f[key] = field(joinList(short), "From the "+g.Name, joinList(short)+".")
+		f[key+".list"] = text(strings.TrimPrefix(joinList(long), "the "))
 	}
-	list.Text = strings.Join(ahima, ", ")
+	list.Text = strings.Join(all, ", ")
 	f["certification.list"] = list
-	issuer := ""
-	for _, cr := range c.List {
-		if cr.Issuer != "" {
-			issuer = cr.Issuer
-			break
+}
+
+// credentialKey is the fact name of a credential or an issuer: certification.<abbr>.
+func credentialKey(abbr string) string { return "certification." + factKey(abbr) }
+
+// factKey turns an abbreviation into a fact name part: lower case, and every run of
+// anything but letters and digits one "_" ("CPC-A" -> "cpc_a"), so {...} names stay plain.
+func factKey(s string) string {
+	var sb strings.Builder
+	under := false
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if under && sb.Len() > 0 {
+				sb.WriteByte('_')
+			}
+			under = false
+			sb.WriteRune(r)
+			continue
 		}
+		under = true
 	}
-	f["certification.ahima"] = field(joinList(ahima), "From the "+issuer, joinList(ahima)+".")
-	f["certification.ahima_list"] = text(strings.TrimPrefix(joinList(ahimaLong), "the "))
-	f["certification.ctr"] = field(strings.Join(other, " "), "For cancer registrars", strings.Join(other, " "))
+	return sb.String()
+}
 
-	a := p.Advancement
-	f["advancement.to"] = text(a.To)
-	f["advancement.summary"] = text(a.Summary)
-	f["advancement.requirements"] = field(a.Requirements, "To advance", a.Requirements)
-
+func (f facts) qualities(qs []Quality) {
 	var qnames []string
 	var ql Fact
-	for _, q := range p.Qualities {
+	for _, q := range qs {
 		qnames = append(qnames, strings.ToLower(q.Name))
 		ql.Fields = append(ql.Fields, Field{Label: q.Name, Value: q.Description})
 	}
 	ql.Text = joinList(qnames)
 	f["qualities.list"] = ql
 	f["qualities.names"] = field(joinList(qnames), "Important qualities", upperFirst(joinList(qnames))+".")
+}
 
-	pay := p.Pay
+func (f facts) pay(pay Pay, industries []Industry) {
 	f["pay.median"] = field(Dollars(pay.Median), "Median annual wage", Dollars(pay.Median))
 	f["pay.lowest_10"] = field(Dollars(pay.Lowest10), "Lowest 10%", "less than "+Dollars(pay.Lowest10))
 	f["pay.highest_10"] = field(Dollars(pay.Highest10), "Highest 10%", "more than "+Dollars(pay.Highest10))
 	f["pay.median_definition"] = field(pay.MedianDefinition, "What median means", pay.MedianDefinition)
-	byWage := slices.Clone(p.Industries)
+	byWage := slices.Clone(industries)
 	slices.SortStableFunc(byWage, func(a, b Industry) int { return cmp.Compare(b.MedianWage, a.MedianWage) })
 	wages := &Table{Columns: []string{"Industry", "Median annual wage"}}
+	var ranked []string
 	for _, in := range byWage {
 		wages.Rows = append(wages.Rows, []string{in.Name, Dollars(in.MedianWage)})
-	}
-	f["pay.industries"] = Fact{Text: industryNames(byWage), Table: wages}
-	ranked = ranked[:0]
-	for _, in := range byWage {
 		ranked = append(ranked, fmt.Sprintf("%s, %s.", in.Name, Dollars(in.MedianWage)))
 	}
+	f["pay.industries"] = Fact{Text: industryNames(byWage), Table: wages}
 	f["pay.ranked"] = text(strings.Join(ranked, " "))
 	if n := len(byWage); n > 0 {
 		top, bottom := byWage[0], byWage[n-1]
@@ -355,8 +413,9 @@ func (b *Base) buildFacts() {
 		f["pay.bottom_industry_wage"] = text(Dollars(bottom.MedianWage))
 		f["pay.bottom_industry_sentence"] = text(fmt.Sprintf("Of the top industries, %s pays the lowest median annual wage, %s.", lowerFirst(bottom.Name), Dollars(bottom.MedianWage)))
 	}
+}
 
-	o := p.Outlook
+func (f facts) outlook(o Outlook) {
 	period := fmt.Sprintf("%d–%02d", o.BaseYear, o.ProjectedYear%100)
 	f["outlook.growth"] = field(Percent(o.GrowthPercent), "Growth, "+period, fmt.Sprintf("%s, %s", Percent(o.GrowthPercent), o.Comparison))
 	f["outlook.base_year"] = text(strconv.Itoa(o.BaseYear))
@@ -366,8 +425,16 @@ func (b *Base) buildFacts() {
 	f["outlook.openings_per_year"] = field(Count(o.OpeningsPerYear), "Openings each year", "about "+Count(o.OpeningsPerYear))
 	f["outlook.employment"] = field(Count(o.Employment), fmt.Sprintf("Employment, %d", o.BaseYear), Count(o.Employment))
 	f["outlook.projected_employment"] = field(Count(o.ProjectedEmployment), fmt.Sprintf("Projected employment, %d", o.ProjectedYear), Count(o.ProjectedEmployment))
-	f["outlook.change"] = field(Count(o.Change), "Change, "+period, fmt.Sprintf("+%s jobs", Count(o.Change)))
-	f["outlook.projected_year_employment_sentence"] = text(fmt.Sprintf("%s in %d, an increase of %s jobs (%s).", Count(o.ProjectedEmployment), o.ProjectedYear, Count(o.Change), Percent(o.GrowthPercent)))
+	// Occupations decline too: the sign and the word follow the change.
+	sign, change := "+", "an increase of "+Count(o.Change)+" jobs"
+	switch {
+	case o.Change < 0:
+		sign, change = "", "a decrease of "+Count(-o.Change)+" jobs"
+	case o.Change == 0:
+		change = "no change"
+	}
+	f["outlook.change"] = field(Count(o.Change), "Change, "+period, fmt.Sprintf("%s%s jobs", sign, Count(o.Change)))
+	f["outlook.projected_year_employment_sentence"] = text(fmt.Sprintf("%s in %d, %s (%s).", Count(o.ProjectedEmployment), o.ProjectedYear, change, Percent(o.GrowthPercent)))
 	f["outlook.replacement"] = field(o.Replacement, "Where openings come from", o.Replacement)
 	if len(o.Reasons) > 0 {
 		f["outlook.reason_first"] = text(o.Reasons[0])
@@ -378,33 +445,38 @@ func (b *Base) buildFacts() {
 		f["outlook.reasons_rest"] = rest
 	}
 	f["outlook.reasons"] = field(strings.Join(o.Reasons, " "), "Why", strings.Join(o.Reasons, " "))
+}
 
+func (f facts) related(r Related) {
 	var rnames []string
 	var rl Fact
-	for _, r := range p.Related.Occupations {
-		rnames = append(rnames, r.Name)
-		rl.Fields = append(rl.Fields, Field{Label: upperFirst(r.Name), Value: upperFirst(r.Relation) + "."})
+	for _, o := range r.Occupations {
+		rnames = append(rnames, o.Name)
+		rl.Fields = append(rl.Fields, Field{Label: upperFirst(o.Name), Value: upperFirst(o.Relation) + "."})
 	}
 	rl.Text = joinList(rnames)
 	f["related.names"] = text(joinList(rnames))
 	f["related.list"] = rl
-	f["related.summary"] = text(p.Related.Summary)
+	f["related.summary"] = text(r.Summary)
+}
 
+func (f facts) organizations(orgs []Organization) {
 	var ol Fact
 	var onames []string
-	for _, o := range p.Organizations {
+	for _, o := range orgs {
 		ol.Fields = append(ol.Fields, Field{Label: fmt.Sprintf("%s (%s)", o.Name, o.Abbr), Value: upperFirst(o.For) + "."})
 		onames = append(onames, o.Name)
 	}
 	ol.Text = joinList(onames)
 	f["organizations.list"] = ol
-	for _, o := range p.Organizations {
-		key := "organizations." + strings.ToLower(o.Abbr)
+	for _, o := range orgs {
+		if o.Abbr == "" {
+			continue // named only in the list
+		}
+		key := "organizations." + factKey(o.Abbr)
 		f[key] = text(fmt.Sprintf("%s (%s)", o.Name, o.Abbr))
 		f[key+"_for"] = text(o.For)
 	}
-
-	b.buildEntities()
 }
 
 // industryNames lists industries with semicolons: their names have commas of their own.
@@ -432,17 +504,19 @@ func (b *Base) buildEntities() {
 			},
 		})
 	}
-	for _, c := range p.Certification.List {
-		b.entities[KindCertification] = append(b.entities[KindCertification], Entity{
-			Kind: KindCertification, ID: strings.ToLower(c.Abbr), Name: c.Abbr, Aliases: c.Aliases,
-			Facts: map[string]Fact{
-				"certification.abbr":         text(c.Abbr),
-				"certification.name":         text(c.Name),
-				"certification.issuer":       field(c.Issuer, "Issued by", c.Issuer),
-				"certification.about":        text(c.About),
-				"certification.requirements": field(c.Requirements, "Requirements", c.Requirements),
-			},
-		})
+	for _, g := range p.Certification.Issuers {
+		for _, c := range g.Credentials {
+			b.entities[KindCertification] = append(b.entities[KindCertification], Entity{
+				Kind: KindCertification, ID: strings.ToLower(c.Abbr), Name: c.Abbr, Aliases: c.Aliases,
+				Facts: map[string]Fact{
+					"certification.abbr":         text(c.Abbr),
+					"certification.name":         text(c.Name),
+					"certification.issuer":       field(g.Name, "Issued by", g.Name),
+					"certification.about":        text(c.About),
+					"certification.requirements": field(c.Requirements, "Requirements", c.Requirements),
+				},
+			})
+		}
 	}
 	for _, q := range p.Qualities {
 		b.entities[KindQuality] = append(b.entities[KindQuality], Entity{

@@ -298,13 +298,55 @@ func (v *validator) profile(p *Profile) {
 	v.text("profile.source.publisher", p.Source.Publisher)
 	v.text("profile.source.name", p.Source.Name)
 	v.text("profile.source.page", p.Source.Page)
-	v.text("profile.duties.summary", p.Duties.Summary)
+	v.duties(&p.Duties)
 	v.text("profile.work.setting", p.Work.Setting)
 	v.positive("profile.employment.jobs", p.Employment.Jobs)
 	v.positive("profile.employment.year", p.Employment.Year)
+	v.industries(p.Industries)
+	v.text("profile.education.entry", p.Education.Entry)
+	for i, a := range p.Education.Accreditors {
+		at := fmt.Sprintf("profile.education.accreditors.%d", i)
+		v.text(at+".name", a.Name)
+		v.text(at+".abbr", a.Abbr)
+	}
+	v.certification(&p.Certification)
+	for i, q := range p.Qualities {
+		at := fmt.Sprintf("profile.qualities.%d", i)
+		v.text(at+".id", q.ID)
+		v.text(at+".name", q.Name)
+		v.text(at+".description", q.Description)
+	}
+	v.pay(p.Pay)
+	v.outlook(p.Outlook)
+	v.organizations(p.Organizations)
+}
 
+// factID is what an id that names facts may look like: it goes into {duties.sub.<id>}.
+var factID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+func (v *validator) duties(d *Duties) {
+	v.text("profile.duties.summary", d.Summary)
+	seen := map[string]string{} // id -> path of its first use
+	for i, s := range d.SubOccupations {
+		at := fmt.Sprintf("profile.duties.sub_occupations.%d", i)
+		v.text(at+".id", s.ID)
+		switch {
+		case s.ID == "":
+		case !factID.MatchString(s.ID):
+			v.fail(at+".id", "%q must be lower-case letters, digits and _ (it names the facts %s)", s.ID, subKey("<id>"))
+		case seen[s.ID] != "":
+			v.fail(at+".id", "duplicate sub-occupation id %q (first at %s)", s.ID, seen[s.ID])
+		default:
+			seen[s.ID] = at
+		}
+		v.text(at+".name", s.Name)
+		v.text(at+".description", s.Description)
+	}
+}
+
+func (v *validator) industries(industries []Industry) {
 	seen := map[string]bool{}
-	for i, in := range p.Industries {
+	for i, in := range industries {
 		at := fmt.Sprintf("profile.industries.%d", i)
 		v.text(at+".id", in.ID)
 		v.text(at+".name", in.Name)
@@ -317,33 +359,67 @@ func (v *validator) profile(p *Profile) {
 		}
 		v.positive(at+".median_wage", in.MedianWage)
 	}
-	v.text("profile.education.entry", p.Education.Entry)
-	for i, a := range p.Education.Accreditors {
-		at := fmt.Sprintf("profile.education.accreditors.%d", i)
-		v.text(at+".name", a.Name)
-		v.text(at+".abbr", a.Abbr)
+}
+
+// certificationNames are the certification facts whose names do not come from the profile,
+// and those of a certification entity: no credential or issuer may be named like them.
+var certificationNames = []string{"summary", "specializations", "multiple", "list", "abbr", "name", "issuer", "about", "requirements"}
+
+// certification checks the issuer groups and their credentials. Abbreviations name facts
+// (certification.<abbr>), so two that give the same name are an error, not a silent overwrite.
+func (v *validator) certification(c *Certification) {
+	v.text("profile.certification.summary", c.Summary)
+	keys := map[string]string{} // fact name part -> path of the abbr that took it
+	claim := func(at, abbr string) {
+		k := factKey(abbr)
+		switch {
+		case strings.TrimSpace(abbr) == "":
+			v.fail(at, "is missing or empty (it names the fact certification.<abbr>)")
+		case k == "":
+			v.fail(at, "%q needs a letter or digit (it names the fact certification.<abbr>)", abbr)
+		case slices.Contains(certificationNames, k):
+			v.fail(at, "%q would name the fact certification.%s, which is taken", abbr, k)
+		case keys[k] != "":
+			v.fail(at, "%q names the same fact, certification.%s, as %s", abbr, k, keys[k])
+		default:
+			keys[k] = at
+		}
 	}
-	v.text("profile.certification.summary", p.Certification.Summary)
-	for i, c := range p.Certification.List {
-		at := fmt.Sprintf("profile.certification.list.%d", i)
-		v.text(at+".abbr", c.Abbr)
-		v.text(at+".name", c.Name)
-		v.text(at+".about", c.About)
+	unnamed := ""
+	for i, g := range c.Issuers {
+		at := fmt.Sprintf("profile.certification.issuers.%d", i)
+		switch {
+		case g.Name == "" && g.Abbr != "":
+			v.fail(at+".name", "is missing or empty (the issuer has abbr %q)", g.Abbr)
+		case g.Name == "" && unnamed != "":
+			v.fail(at, "a second group without an issuer (the first is %s): put its credentials there", unnamed)
+		case g.Name == "":
+			unnamed = at
+		default:
+			claim(at+".abbr", g.Abbr)
+		}
+		if len(g.Credentials) == 0 {
+			v.fail(at+".credentials", "is missing or empty")
+		}
+		for j, cr := range g.Credentials {
+			cat := fmt.Sprintf("%s.credentials.%d", at, j)
+			claim(cat+".abbr", cr.Abbr)
+			v.text(cat+".name", cr.Name)
+			v.text(cat+".about", cr.About)
+		}
 	}
-	for i, q := range p.Qualities {
-		at := fmt.Sprintf("profile.qualities.%d", i)
-		v.text(at+".id", q.ID)
-		v.text(at+".name", q.Name)
-		v.text(at+".description", q.Description)
-	}
-	pay := p.Pay
+}
+
+func (v *validator) pay(pay Pay) {
 	v.positive("profile.pay.median", pay.Median)
 	v.positive("profile.pay.lowest_10", pay.Lowest10)
 	v.positive("profile.pay.highest_10", pay.Highest10)
 	if pay.Median > 0 && pay.Lowest10 > 0 && pay.Highest10 > 0 && !(pay.Lowest10 < pay.Median && pay.Median < pay.Highest10) {
 		v.fail("profile.pay", "expected lowest_10 < median < highest_10, got %d, %d, %d", pay.Lowest10, pay.Median, pay.Highest10)
 	}
-	o := p.Outlook
+}
+
+func (v *validator) outlook(o Outlook) {
 	v.positive("profile.outlook.base_year", o.BaseYear)
 	v.positive("profile.outlook.projected_year", o.ProjectedYear)
 	if o.BaseYear > 0 && o.ProjectedYear <= o.BaseYear {
@@ -358,6 +434,27 @@ func (v *validator) profile(p *Profile) {
 	v.text("profile.outlook.comparison", o.Comparison)
 	if o.Change > 0 && o.GrowthPercent <= 0 || o.Change < 0 && o.GrowthPercent >= 0 {
 		v.fail("profile.outlook.growth_percent", "is %d but employment changes by %d: missing or the wrong sign", o.GrowthPercent, o.Change)
+	}
+}
+
+// organizations checks the "More information" list; an abbreviation names the facts
+// organizations.<abbr> and organizations.<abbr>_for.
+func (v *validator) organizations(orgs []Organization) {
+	seen := map[string]string{}
+	for i, o := range orgs {
+		at := fmt.Sprintf("profile.organizations.%d", i)
+		v.text(at+".name", o.Name)
+		if o.Abbr == "" {
+			continue
+		}
+		switch k := factKey(o.Abbr); {
+		case k == "" || k == "list":
+			v.fail(at+".abbr", "%q cannot name the fact organizations.<abbr>", o.Abbr)
+		case seen[k] != "":
+			v.fail(at+".abbr", "%q names the same fact, organizations.%s, as %s", o.Abbr, k, seen[k])
+		default:
+			seen[k] = at + ".abbr"
+		}
 	}
 }
 

@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // Base is everything careerbot knows: one profile, the topics people ask about it, the
 // small talk it answers, and the language rules used to read questions.
 type Base struct {
@@ -46,16 +48,30 @@ type Source struct {
 	Permission string `yaml:"permission"`
 }
 
-// Duties is "What they do".
+// Duties is "What they do". Its facts are generic: duties.summary, duties.tasks,
+// duties.specialties, duties.see_also, and per sub-occupation duties.sub.<id> (see
+// SubOccupation), so a profile of any occupation fits without new Go.
 type Duties struct {
-	Summary              string      `yaml:"summary"`
-	Tasks                []string    `yaml:"tasks"`
-	Technologists        string      `yaml:"technologists"`
-	Specialties          []Specialty `yaml:"specialties"`
-	MedicalRegistrars    string      `yaml:"medical_registrars"`
-	CancerRegistrars     string      `yaml:"cancer_registrars"`
-	CancerRegistrarTasks []string    `yaml:"cancer_registrar_tasks"`
-	SeeAlso              string      `yaml:"see_also"`
+	Summary string   `yaml:"summary"`
+	Tasks   []string `yaml:"tasks"`
+	// SubOccupations are the kinds of worker the profile describes separately (medical
+	// registrars inside "health information technologists and medical registrars").
+	SubOccupations []SubOccupation `yaml:"sub_occupations"`
+	Specialties    []Specialty     `yaml:"specialties"`
+	SeeAlso        string          `yaml:"see_also"`
+}
+
+// SubOccupation is one kind of worker inside the occupation, with what the profile says
+// they do. ID names its facts: duties.sub.<id> (the description, a field labelled Name),
+// duties.sub.<id>.name and, when it has tasks, duties.sub.<id>.tasks.
+type SubOccupation struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"` // as a label: "Cancer registrars"
+	// Aliases are other names people use for it; Profile.Names lists them with the
+	// occupation's own names.
+	Aliases     []string `yaml:"aliases"`
+	Description string   `yaml:"description"`
+	Tasks       []string `yaml:"tasks"`
 }
 
 // Specialty is one way workers specialize.
@@ -105,21 +121,35 @@ type Accreditor struct {
 	Accredits string `yaml:"accredits"`
 }
 
-// Certification is the licenses, certifications and registrations part of "How to become one".
+// Certification is the licenses, certifications and registrations part of "How to become
+// one". Credentials are grouped by the organization that issues them, as the profile
+// groups them ("certifications from the American Health Information Management
+// Association include ..."); credentials whose issuer the profile does not name sit in a
+// group with no name.
 type Certification struct {
-	Summary         string       `yaml:"summary"`
-	Specializations string       `yaml:"specializations"`
-	Multiple        string       `yaml:"multiple"`
-	List            []Credential `yaml:"list"`
+	Summary         string   `yaml:"summary"`
+	Specializations string   `yaml:"specializations"`
+	Multiple        string   `yaml:"multiple"`
+	Issuers         []Issuer `yaml:"issuers"`
 }
 
-// Credential is one named certification.
+// Issuer is an organization that issues credentials, with the ones the profile names. Abbr
+// names the group's facts: certification.<abbr> ("RHIT (Registered ...), CDIP (...)") and
+// certification.<abbr>.list ("Registered ... (RHIT), the ... (CDIP)"). Both are empty for
+// the group of credentials with no named issuer, which has no group facts.
+type Issuer struct {
+	Name        string       `yaml:"name"`
+	Abbr        string       `yaml:"abbr"`
+	Credentials []Credential `yaml:"credentials"`
+}
+
+// Credential is one named certification, license or registration. Abbr names its fact,
+// certification.<abbr> (what the profile says about it), and its entity.
 type Credential struct {
 	Abbr         string   `yaml:"abbr"`
 	Name         string   `yaml:"name"`
-	Issuer       string   `yaml:"issuer"` // empty when the profile does not name one
-	For          string   `yaml:"for"`
 	Aliases      []string `yaml:"aliases"`
+	For          string   `yaml:"for"` // who needs it, when the profile says: "cancer registrars"
 	About        string   `yaml:"about"`
 	Requirements string   `yaml:"requirements"`
 }
@@ -187,7 +217,7 @@ type Topic struct {
 	Title    string `yaml:"title"`
 	Question string `yaml:"question"` // an example shown in help and suggestions
 	// Default marks the topic answered when a question names the occupation and nothing
-	// else ("what's a medical registrar?").
+	// else ("what's a dental hygienist?").
 	Default bool `yaml:"default"`
 	// Undated marks a topic whose figures have no year in the profile (pay): a question
 	// that names a year gets the "year" reply of language.unsupported instead.
@@ -248,7 +278,7 @@ type Language struct {
 	Synonyms map[string]string `yaml:"synonyms"`
 	// Anchors are words that make a question about work or this occupation. A question
 	// without one needs more evidence before it is answered, so "track a package" is not
-	// read as a question about registrars tracking treatment.
+	// read as a question about workers who track treatment.
 	Anchors          []string `yaml:"anchors"`
 	OtherOccupations []string `yaml:"other_occupations"`
 	// Greetings open a message ("hi, what do they make"): a help phrase after one is small
@@ -283,4 +313,27 @@ type Replies struct {
 	HelpTitle            string `yaml:"help_title"`
 	SmalltalkTitle       string `yaml:"smalltalk_title"`
 	TopicsNote           string `yaml:"topics_note"`
+}
+
+// Names returns every name of the occupation: Occupation, Title, Aliases, then each
+// sub-occupation's name and aliases, each once (ignoring case), in that order. A question
+// that uses any of them is about this occupation.
+func (p *Profile) Names() []string {
+	seen := map[string]bool{}
+	var names []string
+	add := func(ns ...string) {
+		for _, n := range ns {
+			if k := strings.ToLower(strings.TrimSpace(n)); k != "" && !seen[k] {
+				seen[k] = true
+				names = append(names, n)
+			}
+		}
+	}
+	add(p.Occupation, p.Title)
+	add(p.Aliases...)
+	for _, s := range p.Duties.SubOccupations {
+		add(s.Name)
+		add(s.Aliases...)
+	}
+	return names
 }
