@@ -1,8 +1,9 @@
 // Package load holds careerbot's load and fault suite: it builds the real binary, runs
 // `careerbot serve` as a child process against fake Slack and Discord clients and a fake
 // Slack Web API, and checks what a production server must survive: floods of unsigned
-// big bodies, twice its capacity against a slow API, SIGTERM under load, many fresh starts
-// on one data directory, response_url targets outside Slack, and replays.
+// big bodies and of slow valid-looking bodies that hold every body-read slot, twice its
+// capacity against a slow API, SIGTERM under load, many fresh starts on one data
+// directory, response_url targets outside Slack, and replays.
 //
 // The default mode is short (well under a minute) and runs with `go test ./...`:
 //
