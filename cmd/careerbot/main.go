@@ -20,7 +20,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -82,56 +81,18 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("%w: no command given", errUsage)
 	}
 	cmd, args := args[0], args[1:]
-	if cmd == "digest" {
-		return digestCmd(ctx, args, getenv, stdout, stderr)
-	}
-	fs := flag.NewFlagSet("careerbot "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	profile := fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
-	jsonOut, explain := false, false
-	addr, guild := "", ""
-	var shardID, shardCount int
-	var dataDir string
-	var grace, tick, drain time.Duration
-	var workers, queueSize int
-	if cmd == "discord" {
-		if len(args) == 0 || args[0] != "register" {
-			return fmt.Errorf("%w: discord needs a subcommand: discord register [--guild ID]", errUsage)
-		}
-		args = args[1:]
-		fs = flag.NewFlagSet("careerbot discord register", flag.ContinueOnError)
-		fs.SetOutput(stderr)
-		profile = fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
-		fs.StringVar(&guild, "guild", "", "register in this guild only (instant, for testing) instead of globally")
-	}
 	switch cmd {
-	case "ask":
-		fs.BoolVar(&jsonOut, "json", false, "read questions from stdin, one per line, and write one JSON object per line")
-		fs.BoolVar(&explain, "explain", false, "also say how the answer was reached: tokens, hits, scores, the rules tried")
-	case "serve":
-		fs.StringVar(&addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
-		fs.IntVar(&shardID, "shard-id", envInt(getenv, "DISCORD_SHARD_ID"), "Discord gateway shard id")
-		fs.IntVar(&shardCount, "shard-count", envInt(getenv, "DISCORD_SHARD_COUNT"), "Discord gateway shard count (0 or 1: no sharding)")
-		fs.StringVar(&dataDir, "data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the digest subscriptions database")
-		fs.DurationVar(&grace, "digest-grace", envDuration(getenv, "CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
-		fs.DurationVar(&tick, "digest-tick", envDuration(getenv, "CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
-		fs.DurationVar(&drain, "drain-timeout", envDuration(getenv, "CAREERBOT_DRAIN_TIMEOUT", 25*time.Second), "on SIGTERM, how long to spend sending answers already acknowledged")
-		fs.IntVar(&workers, "outbound-workers", envIntOr(getenv, "CAREERBOT_OUTBOUND_WORKERS", 16), "answers sent at once")
-		fs.IntVar(&queueSize, "outbound-queue", envIntOr(getenv, "CAREERBOT_OUTBOUND_QUEUE", 1024), "answers that may wait; beyond it Slack is told to redeliver")
-	case "chat", "topics", "discord":
+	case "digest":
+		return digestCmd(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return nil
-	default:
-		return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+	o, err := parseCommand(cmd, args, getenv, stderr)
+	if err != nil {
+		return err
 	}
-	kb, err := loadKnowledge(*profile)
+	kb, err := loadKnowledge(o.profile)
 	if err != nil {
 		return err
 	}
@@ -141,64 +102,119 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	switch cmd {
 	case "ask":
-		if jsonOut {
-			if fs.NArg() > 0 {
-				return fmt.Errorf("%w: ask --json reads questions from stdin, not arguments", errUsage)
-			}
-			if explain {
-				return cli.AskJSONExplain(ctx, b, stdin, stdout)
-			}
-			return cli.AskJSON(ctx, b, stdin, stdout)
-		}
-		q := strings.TrimSpace(strings.Join(fs.Args(), " "))
-		if q == "" {
-			return fmt.Errorf("%w: ask needs a question, e.g. careerbot ask \"What's the salary?\"", errUsage)
-		}
-		if explain {
-			return cli.Explain(ctx, b, q, stdout)
-		}
-		return cli.Ask(ctx, b, q, stdout)
+		return ask(ctx, b, o, stdin, stdout)
 	case "chat":
-		if fs.NArg() > 0 {
+		if len(o.args) > 0 {
 			return fmt.Errorf("%w: chat takes no arguments", errUsage)
 		}
 		return cli.Chat(ctx, b, stdin, stdout, isTerminal(stdin))
 	case "topics":
 		return cli.Topics(b.Topics(), stdout)
 	case "serve":
-		if fs.NArg() > 0 {
+		if len(o.args) > 0 {
 			return fmt.Errorf("%w: serve takes no arguments", errUsage)
 		}
-		return serve(ctx, b, kb, serveConfig{
-			addr:          addr,
-			slackBotToken: getenv("SLACK_BOT_TOKEN"),
-			slackAppToken: getenv("SLACK_APP_TOKEN"),
-			slackSecret:   getenv("SLACK_SIGNING_SECRET"),
-			slackAPIURL:   getenv("SLACK_API_URL"),
-
-			discordToken:      getenv("DISCORD_BOT_TOKEN"),
-			discordPublicKey:  getenv("DISCORD_PUBLIC_KEY"),
-			discordAPIURL:     getenv("DISCORD_API_URL"),
-			discordShardID:    shardID,
-			discordShardCount: shardCount,
-
-			dataDir:     dataDir,
-			digestGrace: grace,
-			digestTick:  tick,
-
-			workers:      workers,
-			queueSize:    queueSize,
-			drainTimeout: drain,
-
-			getenv: getenv,
-		}, stderr, isTerminalWriter(stderr))
+		return serve(ctx, b, kb, o.serve, stderr, isTerminalWriter(stderr))
 	case "discord":
-		if fs.NArg() > 0 {
+		if len(o.args) > 0 {
 			return fmt.Errorf("%w: discord register takes no arguments", errUsage)
 		}
-		return registerDiscord(b, getenv, guild, stdout)
+		return registerDiscord(b, getenv, o.guild, stdout)
 	}
 	return nil
+}
+
+// options is what a command's flags and the environment say.
+type options struct {
+	profile          string
+	jsonOut, explain bool        // ask
+	guild            string      // discord register
+	serve            serveConfig // serve
+	args             []string    // what is left after the flags
+}
+
+// parseCommand reads cmd's flags, and for serve its settings from the environment. A
+// setting that cannot be read is an error before anything is loaded or opened.
+func parseCommand(cmd string, args []string, getenv func(string) string, stderr io.Writer) (options, error) {
+	name := "careerbot " + cmd
+	if cmd == "discord" {
+		if len(args) == 0 || args[0] != "register" {
+			return options{}, fmt.Errorf("%w: discord needs a subcommand: discord register [--guild ID]", errUsage)
+		}
+		name, args = "careerbot discord register", args[1:]
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.StringVar(&o.profile, "profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
+	env := &envReader{getenv: getenv}
+	switch cmd {
+	case "ask":
+		fs.BoolVar(&o.jsonOut, "json", false, "read questions from stdin, one per line, and write one JSON object per line")
+		fs.BoolVar(&o.explain, "explain", false, "also say how the answer was reached: tokens, hits, scores, the rules tried")
+	case "serve":
+		serveFlags(fs, env, &o.serve)
+	case "discord":
+		fs.StringVar(&o.guild, "guild", "", "register in this guild only (instant, for testing) instead of globally")
+	case "chat", "topics":
+	default:
+		return options{}, fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return options{}, err
+		}
+		return options{}, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if env.err != nil {
+		return options{}, env.err
+	}
+	o.args = fs.Args()
+	return o, nil
+}
+
+// serveFlags defines serve's flags into cfg, their defaults read from the environment,
+// and reads the settings only the environment holds (tokens stay out of the process list).
+func serveFlags(fs *flag.FlagSet, env *envReader, cfg *serveConfig) {
+	getenv := env.getenv
+	fs.StringVar(&cfg.addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
+	fs.IntVar(&cfg.discordShardID, "shard-id", env.natural("DISCORD_SHARD_ID"), "Discord gateway shard id")
+	fs.IntVar(&cfg.discordShardCount, "shard-count", env.natural("DISCORD_SHARD_COUNT"), "Discord gateway shard count (0 or 1: no sharding)")
+	fs.StringVar(&cfg.dataDir, "data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the digest subscriptions database")
+	fs.DurationVar(&cfg.digestGrace, "digest-grace", env.duration("CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
+	fs.DurationVar(&cfg.digestTick, "digest-tick", env.duration("CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
+	fs.DurationVar(&cfg.drainTimeout, "drain-timeout", env.duration("CAREERBOT_DRAIN_TIMEOUT", 25*time.Second), "on SIGTERM, how long to spend sending answers already acknowledged")
+	fs.IntVar(&cfg.workers, "outbound-workers", env.positive("CAREERBOT_OUTBOUND_WORKERS", 16), "answers sent at once")
+	fs.IntVar(&cfg.queueSize, "outbound-queue", env.positive("CAREERBOT_OUTBOUND_QUEUE", 1024), "answers that may wait; beyond it Slack is told to redeliver")
+	cfg.slackBotToken = getenv("SLACK_BOT_TOKEN")
+	cfg.slackAppToken = getenv("SLACK_APP_TOKEN")
+	cfg.slackSecret = getenv("SLACK_SIGNING_SECRET")
+	cfg.slackAPIURL = getenv("SLACK_API_URL")
+	cfg.discordToken = getenv("DISCORD_BOT_TOKEN")
+	cfg.discordPublicKey = getenv("DISCORD_PUBLIC_KEY")
+	cfg.discordAPIURL = getenv("DISCORD_API_URL")
+	cfg.getenv = getenv
+}
+
+// ask answers one question, or one per line of stdin with --json.
+func ask(ctx context.Context, b *bot.Bot, o options, stdin io.Reader, stdout io.Writer) error {
+	if o.jsonOut {
+		if len(o.args) > 0 {
+			return fmt.Errorf("%w: ask --json reads questions from stdin, not arguments", errUsage)
+		}
+		if o.explain {
+			return cli.AskJSONExplain(ctx, b, stdin, stdout)
+		}
+		return cli.AskJSON(ctx, b, stdin, stdout)
+	}
+	q := strings.TrimSpace(strings.Join(o.args, " "))
+	if q == "" {
+		return fmt.Errorf("%w: ask needs a question, e.g. careerbot ask \"What's the salary?\"", errUsage)
+	}
+	if o.explain {
+		return cli.Explain(ctx, b, q, stdout)
+	}
+	return cli.Ask(ctx, b, q, stdout)
 }
 
 // registerDiscord registers /career with one bulk overwrite, printing what changed.
@@ -212,26 +228,6 @@ func registerDiscord(b *bot.Bot, getenv func(string) string, guild string, stdou
 		return err
 	}
 	return discord.Register(s, appID, guild, discord.Commands(b.Topics()), stdout)
-}
-
-func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(getenv(key)); err == nil && d > 0 {
-		return d
-	}
-	return def
-}
-
-// envIntOr reads a positive integer, or gives def.
-func envIntOr(getenv func(string) string, key string, def int) int {
-	if n, err := strconv.Atoi(getenv(key)); err == nil && n > 0 {
-		return n
-	}
-	return def
-}
-
-func envInt(getenv func(string) string, key string) int {
-	n, _ := strconv.Atoi(getenv(key))
-	return n
 }
 
 // isTerminal says whether r is an interactive terminal, to decide whether to prompt.

@@ -96,6 +96,10 @@ func (cfg serveConfig) check() error {
 	if cfg.workers < 1 || cfg.queueSize < 1 || cfg.drainTimeout <= 0 {
 		return fmt.Errorf("outbound workers (%d), queue size (%d) and drain timeout (%s) must be positive", cfg.workers, cfg.queueSize, cfg.drainTimeout)
 	}
+	// The scheduler would quietly replace a zero with its own default: say so instead.
+	if cfg.digestGrace <= 0 || cfg.digestTick <= 0 {
+		return fmt.Errorf("digest grace (%s) and tick (%s) must be positive", cfg.digestGrace, cfg.digestTick)
+	}
 	return nil
 }
 
