@@ -14,7 +14,7 @@ import (
 func BenchmarkAnswer(b *testing.B) {
 	bt := newTestBot(b)
 	var qs []string
-	for _, f := range []string{"testdata/questions.tsv", "testdata/heldout.tsv"} {
+	for _, f := range []string{"testdata/tune/01-first-batch.tsv", "testdata/tune/ex-heldout1-five-users.tsv"} {
 		for _, c := range loadCases(b, f) {
 			qs = append(qs, c.question)
 		}

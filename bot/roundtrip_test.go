@@ -210,7 +210,7 @@ func TestNoFigureOutsideProfile(t *testing.T) {
 	profile := string(data)
 	b := newBot(t, bot.Options{})
 	checked := map[string]bool{}
-	for _, path := range []string{"testdata/questions.tsv", "testdata/heldout.tsv"} {
+	for _, path := range []string{"testdata/tune/01-first-batch.tsv", "testdata/tune/ex-heldout1-five-users.tsv"} {
 		qs := readQuestions(t, path)
 		if len(qs) == 0 {
 			t.Fatalf("%s: no questions", path)

@@ -53,7 +53,7 @@ func TestExplainNamesTheDecidingRule(t *testing.T) {
 // Explaining never changes the answer.
 func TestExplainAnswersAsAnswerDoes(t *testing.T) {
 	b := newTestBot(t)
-	for _, f := range []string{"questions.tsv", "questions10.tsv", "followups.tsv"} {
+	for _, f := range []string{"tune/01-first-batch.tsv", "tune/10-realistic-mix.tsv", "tune/followups-two-turn.tsv"} {
 		for _, r := range tsvRows(t, "testdata/"+f, 1, "question…") {
 			want := b.Answer(context.Background(), Request{Text: r.cols[0]})
 			got, _ := b.Explain(context.Background(), Request{Text: r.cols[0]})
