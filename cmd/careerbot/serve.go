@@ -126,9 +126,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	if err := cfg.check(); err != nil {
 		return err
 	}
-	log := newLogger(stderr, isTerm)
-	useSlack := cfg.slackBotToken != ""
-	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
+	s := &server{cfg: cfg, log: newLogger(stderr, isTerm), mux: http.NewServeMux()}
 	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
 	// directory is a start-up error, not a surprise at the first slot.
 	store, err := sqlite.Open(ctx, cfg.dataDir)
@@ -137,87 +135,130 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	}
 	defer store.Close()
 	composer := digest.NewComposer(kb)
-	var platforms []string // where digests can be posted: a bot token is needed to post
-	if cfg.slackBotToken != "" {
-		platforms = append(platforms, "slack")
-	}
-	if cfg.discordToken != "" {
-		platforms = append(platforms, "discord")
-	}
-	var sched *digest.Scheduler
-	manager := digest.NewManager(store, composer, digest.ManagerOptions{Platforms: platforms, Changed: func() {
-		if sched != nil {
-			sched.Reload()
-		}
-	}})
-
-	mux := http.NewServeMux()
-	var ready []readiness
-	var runners []func(context.Context) error
-	var modes []any
-
-	var slackAdapter *slack.Adapter
-	var discordSession *discordgo.Session
+	manager := s.digestManager(store, composer)
 	// One queue and one body reader for every platform: the bounds are the process's.
-	queue := outbound.New(outbound.Config{Workers: cfg.workers, Capacity: cfg.queueSize, Logger: log.With("component", "outbound")})
+	s.queue = outbound.New(outbound.Config{Workers: cfg.workers, Capacity: cfg.queueSize, Logger: s.log.With("component", "outbound")})
 	reader := inbound.New(inbound.Config{})
-	if useSlack {
-		sa, err := slack.New(b, slack.Config{
-			BotToken: cfg.slackBotToken, SigningSecret: cfg.slackSecret, APIURL: cfg.slackAPIURL,
-			Logger: log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: queue,
-		})
-		if err != nil {
-			return err
-		}
-		sa.Routes(mux)
-		slackAdapter = sa
-		ready = append(ready, sa)
-		mode := "http"
-		if cfg.slackAppToken != "" {
-			mode = "socket"
-			runners = append(runners, func(ctx context.Context) error { return sa.RunSocketMode(ctx, cfg.slackAppToken) })
-		}
-		modes = append(modes, "slack", mode)
-	}
-	if useDiscord {
-		da, err := discord.New(b, discord.Config{
-			PublicKey: cfg.discordPublicKey, Logger: log.With("adapter", "discord"), Digests: manager,
-			Reader: reader, Queue: queue,
-		})
-		if err != nil {
-			return err
-		}
-		ready = append(ready, da)
-		var mode []string
-		if cfg.discordPublicKey != "" {
-			da.Routes(mux)
-			mode = append(mode, "http")
-		}
-		if cfg.discordToken != "" {
-			s, err := discord.NewSession(cfg.gateway())
-			if err != nil {
-				return err
-			}
-			discordSession = s
-			runners = append(runners, func(ctx context.Context) error { return da.RunGateway(ctx, s) })
-			mode = append(mode, "gateway")
-		}
-		modes = append(modes, "discord", strings.Join(mode, "+"))
-	}
-
-	posters, err := digestPosters(slackAdapter, cfg.getenv, discordSession)
+	slackAdapter, err := s.addSlack(b, manager, reader)
 	if err != nil {
 		return err
 	}
-	sched = digest.New(store, composer, posters, digest.Config{
-		Grace: cfg.digestGrace, Logger: log.With("component", "digest"),
+	discordSession, err := s.addDiscord(b, manager, reader)
+	if err != nil {
+		return err
+	}
+	if err := s.addScheduler(store, composer, slackAdapter, discordSession); err != nil {
+		return err
+	}
+	s.addHealth()
+	return s.run(ctx)
+}
+
+// server is what serve builds, one step at a time, and then runs.
+type server struct {
+	cfg     serveConfig
+	log     *slog.Logger
+	mux     *http.ServeMux
+	queue   *outbound.Queue
+	sched   *digest.Scheduler
+	ready   []readiness                   // all must be ready for /readyz
+	runners []func(context.Context) error // run until their context ends
+	modes   []any                         // what the "careerbot serving" line says
+}
+
+// digestManager serves /career digest. The scheduler it must tell about changes is built
+// later, from the adapters, so it is looked up when a subscription changes.
+func (s *server) digestManager(store digest.Store, composer *digest.Composer) *digest.Manager {
+	var platforms []string // where digests can be posted: a bot token is needed to post
+	if s.cfg.slackBotToken != "" {
+		platforms = append(platforms, "slack")
+	}
+	if s.cfg.discordToken != "" {
+		platforms = append(platforms, "discord")
+	}
+	return digest.NewManager(store, composer, digest.ManagerOptions{Platforms: platforms, Changed: func() {
+		if s.sched != nil {
+			s.sched.Reload()
+		}
+	}})
+}
+
+// addSlack sets up the Slack adapter, if Slack is configured: its HTTP routes, and Socket
+// Mode when there is an app token.
+func (s *server) addSlack(b *bot.Bot, manager *digest.Manager, reader *inbound.Reader) (*slack.Adapter, error) {
+	if s.cfg.slackBotToken == "" {
+		return nil, nil
+	}
+	sa, err := slack.New(b, slack.Config{
+		BotToken: s.cfg.slackBotToken, SigningSecret: s.cfg.slackSecret, APIURL: s.cfg.slackAPIURL,
+		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue,
+	})
+	if err != nil {
+		return nil, err
+	}
+	sa.Routes(s.mux)
+	s.ready = append(s.ready, sa)
+	mode := "http"
+	if appToken := s.cfg.slackAppToken; appToken != "" {
+		mode = "socket"
+		s.runners = append(s.runners, func(ctx context.Context) error { return sa.RunSocketMode(ctx, appToken) })
+	}
+	s.modes = append(s.modes, "slack", mode)
+	return sa, nil
+}
+
+// addDiscord sets up the Discord adapter, if Discord is configured: the HTTP interactions
+// endpoint with a public key, the gateway with a bot token, or both.
+func (s *server) addDiscord(b *bot.Bot, manager *digest.Manager, reader *inbound.Reader) (*discordgo.Session, error) {
+	if s.cfg.discordToken == "" && s.cfg.discordPublicKey == "" {
+		return nil, nil
+	}
+	da, err := discord.New(b, discord.Config{
+		PublicKey: s.cfg.discordPublicKey, Logger: s.log.With("adapter", "discord"), Digests: manager,
+		Reader: reader, Queue: s.queue,
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.ready = append(s.ready, da)
+	var mode []string
+	if s.cfg.discordPublicKey != "" {
+		da.Routes(s.mux)
+		mode = append(mode, "http")
+	}
+	var session *discordgo.Session
+	if s.cfg.discordToken != "" {
+		if session, err = discord.NewSession(s.cfg.gateway()); err != nil {
+			return nil, err
+		}
+		s.runners = append(s.runners, func(ctx context.Context) error { return da.RunGateway(ctx, session) })
+		mode = append(mode, "gateway")
+	}
+	s.modes = append(s.modes, "discord", strings.Join(mode, "+"))
+	return session, nil
+}
+
+// addScheduler posts digests through the adapters already built, where there are some.
+func (s *server) addScheduler(store digest.Store, composer *digest.Composer, sa *slack.Adapter, ds *discordgo.Session) error {
+	posters, err := digestPosters(sa, s.cfg.getenv, ds)
+	if err != nil {
+		return err
+	}
+	s.sched = digest.New(store, composer, posters, digest.Config{
+		Grace: s.cfg.digestGrace, Logger: s.log.With("component", "digest"),
 		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
 	})
-	runners = append(runners, func(ctx context.Context) error { return sched.Run(ctx, cfg.digestTick) })
-	modes = append(modes, "data_dir", cfg.dataDir)
+	sched, tick := s.sched, s.cfg.digestTick
+	s.runners = append(s.runners, func(ctx context.Context) error { return sched.Run(ctx, tick) })
+	s.modes = append(s.modes, "data_dir", s.cfg.dataDir)
+	return nil
+}
 
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+// addHealth adds /healthz (the process is alive) and /readyz (every adapter can receive).
+func (s *server) addHealth() {
+	ready := s.ready
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
+	s.mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		for _, a := range ready {
 			if !a.Ready() {
 				http.Error(w, "not ready", http.StatusServiceUnavailable)
@@ -226,59 +267,63 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 		}
 		io.WriteString(w, "ready\n")
 	})
+}
 
-	ln, err := net.Listen("tcp", cfg.addr)
+// run listens, serves and runs the runners until ctx is done or one of them fails, then
+// shuts down.
+func (s *server) run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
+		return fmt.Errorf("listen on %s: %w", s.cfg.addr, err)
 	}
 	srv := &http.Server{
-		Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
+		Handler: s.mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
 		MaxHeaderBytes: maxHeaderBytes, IdleTimeout: idleTimeout,
 	}
-	log.Info("careerbot serving", append([]any{"addr", ln.Addr().String()}, modes...)...)
+	s.log.Info("careerbot serving", append([]any{"addr", ln.Addr().String()}, s.modes...)...)
 
 	var wg sync.WaitGroup
-	errc := make(chan error, 1+len(runners))
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	errc := make(chan error, 1+len(s.runners))
+	wg.Go(func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errc <- fmt.Errorf("http server: %w", err)
 		}
-	}()
+	})
 	runCtx, stopRun := context.WithCancel(ctx)
 	defer stopRun()
-	for _, run := range runners {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for _, run := range s.runners {
+		wg.Go(func() {
 			if err := run(runCtx); err != nil {
 				errc <- err
 			}
-		}()
+		})
 	}
 
 	var runErr error
 	select {
 	case <-ctx.Done():
-		log.Info("shutting down")
+		s.log.Info("shutting down")
 	case runErr = <-errc:
-		log.Error("stopping after an error", "err", runErr)
+		s.log.Error("stopping after an error", "err", runErr)
 	}
-	// Stop taking work (HTTP, then Socket Mode, the gateway and the scheduler), then send
-	// what was acknowledged, within the drain budget that started at the signal.
-	drainCtx, cancel := context.WithTimeout(context.Background(), cfg.drainTimeout)
+	s.shutdown(srv, stopRun)
+	wg.Wait()
+	return runErr
+}
+
+// shutdown stops taking work (HTTP, then Socket Mode, the gateway and the scheduler),
+// then sends what was acknowledged, within the drain budget that started at the signal.
+func (s *server) shutdown(srv *http.Server, stopRunners context.CancelFunc) {
+	drainCtx, cancel := context.WithTimeout(context.Background(), s.cfg.drainTimeout)
 	defer cancel()
 	shutCtx, cancelHTTP := context.WithTimeout(drainCtx, httpShutdown)
 	defer cancelHTTP()
 	if err := srv.Shutdown(shutCtx); err != nil {
-		log.Error("http shutdown", "err", err)
+		s.log.Error("http shutdown", "err", err)
 	}
-	stopRun()
-	d := queue.Drain(drainCtx)
-	log.Info("outbound queue drained", "drained", d.Drained, "given_up", d.GivenUp, "budget", cfg.drainTimeout.String())
-	wg.Wait()
-	return runErr
+	stopRunners()
+	d := s.queue.Drain(drainCtx)
+	s.log.Info("outbound queue drained", "drained", d.Drained, "given_up", d.GivenUp, "budget", s.cfg.drainTimeout.String())
 }
 
 // newLogger logs text on a terminal and JSON otherwise.
