@@ -125,100 +125,284 @@ func TestDefaultLoads(t *testing.T) {
 	}
 }
 
-func TestParseBrokenFile(t *testing.T) {
-	orig := readData(t)
-	kb, err := knowledge.Default()
-	if err != nil {
-		t.Fatalf("Default() error: %v", err)
-	}
-	payTopic := -1
-	for i, tp := range kb.Topics {
-		if tp.ID == "pay" {
-			payTopic = i
-		}
-	}
-	if payTopic < 0 {
-		t.Fatal("Default() has no pay topic")
-	}
+// brokenCase is one broken copy of the default file, and the error it must give.
+type brokenCase struct {
+	name     string
+	old, new string // the line (with its newline) replaced in the default file
+	// The error that must be among those returned: its field, the line it points at
+	// (the first line of the broken file equal to wantLine, or the nth when nth > 0),
+	// and part of its message.
+	wantField string
+	wantLine  string
+	nth       int
+	wantMsg   string
+}
+
+// profileCases break the profile's figures, the replies and the topics' shape.
+var profileCases = []brokenCase{
+	{
+		name:      "median is a string",
+		old:       "    median: 55560\n",
+		new:       "    median: abc\n",
+		wantField: "profile.pay.median",
+		wantLine:  "    median: abc",
+		wantMsg:   "abc",
+	},
+	{
+		name:      "a reply with a placeholder it cannot fill",
+		old:       "  unknown: \"I don't know that one.\"\n",
+		new:       "  unknown: \"I don't know {question}.\"\n",
+		wantField: "replies.unknown",
+		wantLine:  "  unknown: \"I don't know {question}.\"",
+		wantMsg:   "has {question}",
+	},
+	{
+		name:      "a reply is missing",
+		old:       "  clarify: \"I'm not sure what you're asking.\"\n",
+		new:       "",
+		wantField: "replies.clarify",
+		wantLine:  "replies:",
+		wantMsg:   "missing",
+	},
+	{
+		name:      "median is missing",
+		old:       "    median: 55560\n",
+		new:       "",
+		wantField: "profile.pay.median",
+		wantLine:  "  pay:", // the deepest part of the path that exists
+		wantMsg:   "greater than 0",
+	},
+	{
+		name:      "median is zero",
+		old:       "    median: 55560\n",
+		new:       "    median: 0\n",
+		wantField: "profile.pay.median",
+		wantLine:  "    median: 0",
+		wantMsg:   "greater than 0",
+	},
+	{
+		name:      "unknown field",
+		old:       "    median: 55560\n",
+		new:       "    median: 55560\n    bonus: 3000\n",
+		wantField: "profile.pay.bonus",
+		wantLine:  "    bonus: 3000",
+		wantMsg:   "unknown field",
+	},
+	{
+		name:      "misspelt field",
+		old:       "    median: 55560\n",
+		new:       "    medain: 55560\n",
+		wantField: "profile.pay.medain",
+		wantLine:  "    medain: 55560",
+		wantMsg:   "unknown field",
+	},
+	{
+		name:      "pay out of order",
+		old:       "    lowest_10: 29680\n",
+		new:       "    lowest_10: 60000\n",
+		wantField: "profile.pay",
+		wantLine:  "  pay:",
+		wantMsg:   "lowest_10 < median < highest_10",
+	},
+	{
+		name:      "change does not match the projection",
+		old:       "    change: 7000\n",
+		new:       "    change: 7001\n",
+		wantField: "profile.outlook.change",
+		wantLine:  "    change: 7001",
+		wantMsg:   "projected_employment - employment is 7000",
+	},
+	{
+		name:      "projection does not match the change",
+		old:       "    projected_employment: 46900\n",
+		new:       "    projected_employment: 47900\n",
+		wantField: "profile.outlook.change",
+		wantLine:  "    change: 7000",
+		wantMsg:   "projected_employment - employment is 8000",
+	},
+	{
+		name:      "projected year before base year",
+		old:       "    projected_year: 2031\n",
+		new:       "    projected_year: 2011\n",
+		wantField: "profile.outlook.projected_year",
+		wantLine:  "    projected_year: 2011",
+		wantMsg:   "after base_year",
+	},
+	{
+		name:      "employment share over 100",
+		old:       "      employment_share: 46\n",
+		new:       "      employment_share: 146\n",
+		wantField: "profile.industries.0.employment_share",
+		wantLine:  "      employment_share: 146",
+		wantMsg:   "between 1 and 100",
+	},
+	{
+		name:      "duplicate topic id",
+		old:       "  - id: work_environment\n",
+		new:       "  - id: duties\n",
+		wantField: "topics.1.id",
+		wantLine:  "  - id: duties",
+		nth:       2,
+		wantMsg:   `duplicate topic id "duties"`,
+	},
+	{
+		name:      "empty occupation",
+		old:       "  occupation: health information technologists and medical registrars\n",
+		new:       "  occupation: \"\"\n",
+		wantField: "profile.occupation",
+		wantLine:  `  occupation: ""`,
+		wantMsg:   "missing or empty",
+	},
+}
+
+// shapeCases break the generic shapes: sub-occupations and credentials name facts, so
+// their ids and abbreviations must be there, well formed and unique.
+var shapeCases = []brokenCase{
+	{
+		name:      "duplicate sub-occupation id",
+		old:       "      - id: medical_registrars\n        name: Medical registrars\n",
+		new:       "      - id: technologists\n        name: Medical registrars\n",
+		wantField: "profile.duties.sub_occupations.1.id",
+		wantLine:  "      - id: technologists",
+		nth:       2,
+		wantMsg:   `duplicate sub-occupation id "technologists" (first at profile.duties.sub_occupations.0)`,
+	},
+	{
+		name:      "sub-occupation id that cannot name a fact",
+		old:       "      - id: medical_registrars\n        name: Medical registrars\n",
+		new:       "      - id: Medical registrars\n        name: Medical registrars\n",
+		wantField: "profile.duties.sub_occupations.1.id",
+		wantLine:  "      - id: Medical registrars",
+		wantMsg:   "lower-case letters, digits and _",
+	},
+	{
+		name:      "sub-occupation without a description",
+		old:       "        description: Medical registrars create and maintain databases of information, such as those used to track a particular disease or condition.\n",
+		new:       "",
+		wantField: "profile.duties.sub_occupations.1.description",
+		wantLine:  "      - id: medical_registrars",
+		wantMsg:   "missing or empty",
+	},
+	{
+		name:      "a field of the old, occupation-specific shape",
+		old:       "    see_also: For information",
+		new:       "    medical_registrars: Medical registrars create databases.\n    see_also: For information",
+		wantField: "profile.duties.medical_registrars",
+		wantLine:  "    medical_registrars: Medical registrars create databases.",
+		wantMsg:   "unknown field",
+	},
+	{
+		name:      "a template with a fact name from before sub-occupations",
+		old:       `        lead: "{duties.sub.medical_registrars}"` + "\n",
+		new:       `        lead: "{duties.medical_registrars}"` + "\n",
+		wantField: "topics.0.facets.1.lead",
+		wantLine:  `        lead: "{duties.medical_registrars}"`,
+		wantMsg:   "unknown fact {duties.medical_registrars}",
+	},
+	{
+		name:      "credential without abbr",
+		old:       "          - abbr: CDIP\n            name: Certified Documentation Improvement Practitioner\n",
+		new:       "          - name: Certified Documentation Improvement Practitioner\n",
+		wantField: "profile.certification.issuers.0.credentials.1.abbr",
+		wantLine:  "          - name: Certified Documentation Improvement Practitioner",
+		wantMsg:   "missing or empty (it names the fact certification.<abbr>)",
+	},
+	{
+		name:      "credential without about",
+		old:       "            about: The Certified Health Data Analyst (CHDA) is one of the certifications from the American Health Information Management Association (AHIMA).\n",
+		new:       "",
+		wantField: "profile.certification.issuers.0.credentials.2.about",
+		wantLine:  "          - abbr: CHDA",
+		wantMsg:   "missing or empty",
+	},
+	{
+		name:      "duplicate credential abbr, in another case",
+		old:       "          - abbr: CDIP\n",
+		new:       "          - abbr: rhit\n",
+		wantField: "profile.certification.issuers.0.credentials.1.abbr",
+		wantLine:  "          - abbr: rhit",
+		wantMsg:   `"rhit" names the same fact, certification.rhit, as profile.certification.issuers.0.credentials.0.abbr`,
+	},
+	{
+		name:      "credential abbr equal to an issuer's",
+		old:       "          - abbr: CTR\n",
+		new:       "          - abbr: AHIMA\n",
+		wantField: "profile.certification.issuers.1.credentials.0.abbr",
+		wantLine:  "          - abbr: AHIMA",
+		wantMsg:   "certification.ahima, as profile.certification.issuers.0.abbr",
+	},
+	{
+		name:      "credential abbr that names a fixed fact",
+		old:       "          - abbr: CHDA\n",
+		new:       "          - abbr: Summary\n",
+		wantField: "profile.certification.issuers.0.credentials.2.abbr",
+		wantLine:  "          - abbr: Summary",
+		wantMsg:   "certification.summary, which is taken",
+	},
+	{
+		name:      "credential abbr with no letter or digit",
+		old:       "          - abbr: CHDA\n",
+		new:       "          - abbr: \"--\"\n",
+		wantField: "profile.certification.issuers.0.credentials.2.abbr",
+		wantLine:  `          - abbr: "--"`,
+		wantMsg:   "needs a letter or digit",
+	},
+	{
+		name:      "named issuer without abbr",
+		old:       "        abbr: AHIMA\n",
+		new:       "",
+		wantField: "profile.certification.issuers.0.abbr",
+		wantLine:  "      - name: American Health Information Management Association",
+		wantMsg:   "missing or empty",
+	},
+	{
+		name:      "issuer abbr without a name",
+		old:       "      - name: American Health Information Management Association\n        abbr: AHIMA\n",
+		new:       "      - abbr: AHIMA\n",
+		wantField: "profile.certification.issuers.0.name",
+		wantLine:  "      - abbr: AHIMA",
+		wantMsg:   `missing or empty (the issuer has abbr "AHIMA")`,
+	},
+	{
+		name:      "a second group without an issuer",
+		old:       "\n  advancement:\n",
+		new:       "      - credentials:\n          - abbr: XYZ\n            name: X Y Z\n            about: About XYZ.\n\n  advancement:\n",
+		wantField: "profile.certification.issuers.2",
+		wantLine:  "      - credentials:",
+		nth:       2,
+		wantMsg:   "a second group without an issuer (the first is profile.certification.issuers.1)",
+	},
+	{
+		name:      "issuer without credentials",
+		old:       "      - credentials:\n          - abbr: CTR\n",
+		new:       "      - name: Nobody\n        abbr: NOB\n        credentials: []\n      - credentials:\n          - abbr: CTR\n",
+		wantField: "profile.certification.issuers.1.credentials",
+		wantLine:  "        credentials: []",
+		wantMsg:   "missing or empty",
+	},
+	{
+		name:      "a certification field of the old shape",
+		old:       "    issuers:\n",
+		new:       "    list: []\n    issuers:\n",
+		wantField: "profile.certification.list",
+		wantLine:  "    list: []",
+		wantMsg:   "unknown field",
+	},
+	{
+		name:      "duplicate organization abbr",
+		old:       "      abbr: CAHIIM\n      for: a list",
+		new:       "      abbr: ahima\n      for: a list",
+		wantField: "profile.organizations.1.abbr",
+		wantLine:  "      abbr: ahima",
+		wantMsg:   "organizations.ahima, as profile.organizations.0.abbr",
+	},
+}
+
+// payCases break the pay topic, wherever it is in the file.
+func payCases(payAt string) []brokenCase {
 	payLead := `      lead: "The median annual wage for {occupation} is {pay.median}."`
 	payFields := "      fields: [pay.lowest_10, pay.highest_10]"
-	payAt := "topics." + strconv.Itoa(payTopic)
-
-	tests := []struct {
-		name     string
-		old, new string // the line (with its newline) replaced in the default file
-		// The error that must be among those returned: its field, the line it points at
-		// (the first line of the broken file equal to wantLine, or the nth when nth > 0),
-		// and part of its message.
-		wantField string
-		wantLine  string
-		nth       int
-		wantMsg   string
-	}{
-		{
-			name:      "median is a string",
-			old:       "    median: 55560\n",
-			new:       "    median: abc\n",
-			wantField: "profile.pay.median",
-			wantLine:  "    median: abc",
-			wantMsg:   "abc",
-		},
-		{
-			name:      "a reply with a placeholder it cannot fill",
-			old:       "  unknown: \"I don't know that one.\"\n",
-			new:       "  unknown: \"I don't know {question}.\"\n",
-			wantField: "replies.unknown",
-			wantLine:  "  unknown: \"I don't know {question}.\"",
-			wantMsg:   "has {question}",
-		},
-		{
-			name:      "a reply is missing",
-			old:       "  clarify: \"I'm not sure what you're asking.\"\n",
-			new:       "",
-			wantField: "replies.clarify",
-			wantLine:  "replies:",
-			wantMsg:   "missing",
-		},
-		{
-			name:      "median is missing",
-			old:       "    median: 55560\n",
-			new:       "",
-			wantField: "profile.pay.median",
-			wantLine:  "  pay:", // the deepest part of the path that exists
-			wantMsg:   "greater than 0",
-		},
-		{
-			name:      "median is zero",
-			old:       "    median: 55560\n",
-			new:       "    median: 0\n",
-			wantField: "profile.pay.median",
-			wantLine:  "    median: 0",
-			wantMsg:   "greater than 0",
-		},
-		{
-			name:      "unknown field",
-			old:       "    median: 55560\n",
-			new:       "    median: 55560\n    bonus: 3000\n",
-			wantField: "profile.pay.bonus",
-			wantLine:  "    bonus: 3000",
-			wantMsg:   "unknown field",
-		},
-		{
-			name:      "misspelt field",
-			old:       "    median: 55560\n",
-			new:       "    medain: 55560\n",
-			wantField: "profile.pay.medain",
-			wantLine:  "    medain: 55560",
-			wantMsg:   "unknown field",
-		},
-		{
-			name:      "pay out of order",
-			old:       "    lowest_10: 29680\n",
-			new:       "    lowest_10: 60000\n",
-			wantField: "profile.pay",
-			wantLine:  "  pay:",
-			wantMsg:   "lowest_10 < median < highest_10",
-		},
+	return []brokenCase{
 		{
 			name:      "lead refers to an unknown fact",
 			old:       payLead + "\n",
@@ -243,56 +427,25 @@ func TestParseBrokenFile(t *testing.T) {
 			wantLine:  "      fields: [pay.lowest_10, pay.nope]",
 			wantMsg:   `"pay.nope"`,
 		},
-		{
-			name:      "change does not match the projection",
-			old:       "    change: 7000\n",
-			new:       "    change: 7001\n",
-			wantField: "profile.outlook.change",
-			wantLine:  "    change: 7001",
-			wantMsg:   "projected_employment - employment is 7000",
-		},
-		{
-			name:      "projection does not match the change",
-			old:       "    projected_employment: 46900\n",
-			new:       "    projected_employment: 47900\n",
-			wantField: "profile.outlook.change",
-			wantLine:  "    change: 7000",
-			wantMsg:   "projected_employment - employment is 8000",
-		},
-		{
-			name:      "projected year before base year",
-			old:       "    projected_year: 2031\n",
-			new:       "    projected_year: 2011\n",
-			wantField: "profile.outlook.projected_year",
-			wantLine:  "    projected_year: 2011",
-			wantMsg:   "after base_year",
-		},
-		{
-			name:      "employment share over 100",
-			old:       "      employment_share: 46\n",
-			new:       "      employment_share: 146\n",
-			wantField: "profile.industries.0.employment_share",
-			wantLine:  "      employment_share: 146",
-			wantMsg:   "between 1 and 100",
-		},
-		{
-			name:      "duplicate topic id",
-			old:       "  - id: work_environment\n",
-			new:       "  - id: duties\n",
-			wantField: "topics.1.id",
-			wantLine:  "  - id: duties",
-			nth:       2,
-			wantMsg:   `duplicate topic id "duties"`,
-		},
-		{
-			name:      "empty occupation",
-			old:       "  occupation: health information technologists and medical registrars\n",
-			new:       "  occupation: \"\"\n",
-			wantField: "profile.occupation",
-			wantLine:  `  occupation: ""`,
-			wantMsg:   "missing or empty",
-		},
 	}
+}
+
+func TestParseBrokenFile(t *testing.T) {
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatalf("Default() error: %v", err)
+	}
+	payTopic := slices.IndexFunc(kb.Topics, func(tp knowledge.Topic) bool { return tp.ID == "pay" })
+	if payTopic < 0 {
+		t.Fatal("Default() has no pay topic")
+	}
+	tests := slices.Concat(profileCases, shapeCases, payCases("topics."+strconv.Itoa(payTopic)))
+	runBroken(t, readData(t), tests)
+}
+
+// runBroken parses each broken copy and checks the error names the file, line and field.
+func runBroken(t *testing.T, orig string, tests []brokenCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if !strings.Contains(orig, tt.old) {
@@ -344,6 +497,96 @@ func TestParseBrokenFile(t *testing.T) {
 	}
 }
 
+// yamlCase is a variant of the shipped file that differs only in what YAML itself gives
+// meaning to.
+type yamlCase struct {
+	name     string
+	old, new string // the line (with its newline) replaced in the default file
+	// wantField and wantMsg describe the error Parse must return; both empty when the
+	// file must load.
+	wantField, wantMsg string
+	// check looks at what loaded, when it must load; it returns a problem or "".
+	check func(*knowledge.Base) string
+}
+
+// yamlCases are read by TestParseReadsYAMLAsYAMLv3Does.
+var yamlCases = []yamlCase{
+	{
+		// YAML reads a leading 0 as octal: 055560 is 23408, below the lowest 10 percent.
+		name:      "median with a leading zero is octal",
+		old:       "    median: 55560\n",
+		new:       "    median: 055560\n",
+		wantField: "profile.pay",
+		wantMsg:   "got 29680, 23408, 98490",
+	},
+	{
+		name: "null list item is dropped",
+		old:  "    - health information technologist\n",
+		new:  "    - null\n",
+		check: func(kb *knowledge.Base) string {
+			if slices.Contains(kb.Profile.Aliases, "") {
+				return fmt.Sprintf("profile.aliases = %q, want no empty alias", kb.Profile.Aliases)
+			}
+			return ""
+		},
+	},
+	{
+		name: "tilde list item is dropped",
+		old:  "    - health information technologist\n",
+		new:  "    - ~\n",
+		check: func(kb *knowledge.Base) string {
+			if slices.Contains(kb.Profile.Aliases, "") {
+				return fmt.Sprintf("profile.aliases = %q, want no empty alias", kb.Profile.Aliases)
+			}
+			return ""
+		},
+	},
+	{
+		name: "null key is dropped",
+		old:  "    wat: what\n",
+		new:  "    null: what\n",
+		check: func(kb *knowledge.Base) string {
+			for _, k := range []string{"null", ""} {
+				if v, ok := kb.Language.Synonyms[k]; ok {
+					return fmt.Sprintf("language.synonyms[%q] = %q, want no such key", k, v)
+				}
+			}
+			return ""
+		},
+	},
+	{
+		name: "tilde key is dropped",
+		old:  "    wat: what\n",
+		new:  "    ~: what\n",
+		check: func(kb *knowledge.Base) string {
+			for _, k := range []string{"~", ""} {
+				if v, ok := kb.Language.Synonyms[k]; ok {
+					return fmt.Sprintf("language.synonyms[%q] = %q, want no such key", k, v)
+				}
+			}
+			return ""
+		},
+	},
+	{
+		name:    "merge key with a scalar",
+		old:     "    wat: what\n",
+		new:     "    <<: what\n",
+		wantMsg: "map merge requires map or sequence of maps",
+	},
+	{
+		name:    "C1 control character in a value",
+		old:     "    wat: what\n",
+		new:     "    wat: wh\u0086at\n",
+		wantMsg: "control characters are not allowed",
+	},
+	{
+		name:    "C1 control character in the title",
+		old:     "  title: Health information technologists and medical registrars\n",
+		new:     "  title: Health information\u0080 technologists and medical registrars\n",
+		wantMsg: "control characters are not allowed",
+	},
+}
+
 // TestParseReadsYAMLAsYAMLv3Does loads variants of the shipped file that differ from it only
 // in ways YAML itself gives meaning to, and checks that Parse reads each exactly as
 // go.yaml.in/yaml/v3 does: the same typed values when yaml/v3 decodes it, an error carrying
@@ -351,91 +594,7 @@ func TestParseBrokenFile(t *testing.T) {
 // that the YAML library would read differently.
 func TestParseReadsYAMLAsYAMLv3Does(t *testing.T) {
 	orig := readData(t)
-	tests := []struct {
-		name     string
-		old, new string // the line (with its newline) replaced in the default file
-		// wantField and wantMsg describe the error Parse must return; both empty when the
-		// file must load.
-		wantField, wantMsg string
-		// check looks at what loaded, when it must load; it returns a problem or "".
-		check func(*knowledge.Base) string
-	}{
-		{
-			// YAML reads a leading 0 as octal: 055560 is 23408, below the lowest 10 percent.
-			name:      "median with a leading zero is octal",
-			old:       "    median: 55560\n",
-			new:       "    median: 055560\n",
-			wantField: "profile.pay",
-			wantMsg:   "got 29680, 23408, 98490",
-		},
-		{
-			name: "null list item is dropped",
-			old:  "    - health information technologist\n",
-			new:  "    - null\n",
-			check: func(kb *knowledge.Base) string {
-				if slices.Contains(kb.Profile.Aliases, "") {
-					return fmt.Sprintf("profile.aliases = %q, want no empty alias", kb.Profile.Aliases)
-				}
-				return ""
-			},
-		},
-		{
-			name: "tilde list item is dropped",
-			old:  "    - health information technologist\n",
-			new:  "    - ~\n",
-			check: func(kb *knowledge.Base) string {
-				if slices.Contains(kb.Profile.Aliases, "") {
-					return fmt.Sprintf("profile.aliases = %q, want no empty alias", kb.Profile.Aliases)
-				}
-				return ""
-			},
-		},
-		{
-			name: "null key is dropped",
-			old:  "    wat: what\n",
-			new:  "    null: what\n",
-			check: func(kb *knowledge.Base) string {
-				for _, k := range []string{"null", ""} {
-					if v, ok := kb.Language.Synonyms[k]; ok {
-						return fmt.Sprintf("language.synonyms[%q] = %q, want no such key", k, v)
-					}
-				}
-				return ""
-			},
-		},
-		{
-			name: "tilde key is dropped",
-			old:  "    wat: what\n",
-			new:  "    ~: what\n",
-			check: func(kb *knowledge.Base) string {
-				for _, k := range []string{"~", ""} {
-					if v, ok := kb.Language.Synonyms[k]; ok {
-						return fmt.Sprintf("language.synonyms[%q] = %q, want no such key", k, v)
-					}
-				}
-				return ""
-			},
-		},
-		{
-			name:    "merge key with a scalar",
-			old:     "    wat: what\n",
-			new:     "    <<: what\n",
-			wantMsg: "map merge requires map or sequence of maps",
-		},
-		{
-			name:    "C1 control character in a value",
-			old:     "    wat: what\n",
-			new:     "    wat: wh\u0086at\n",
-			wantMsg: "control characters are not allowed",
-		},
-		{
-			name:    "C1 control character in the title",
-			old:     "  title: Health information technologists and medical registrars\n",
-			new:     "  title: Health information\u0080 technologists and medical registrars\n",
-			wantMsg: "control characters are not allowed",
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range yamlCases {
 		t.Run(tt.name, func(t *testing.T) {
 			if !strings.Contains(orig, tt.old) {
 				t.Fatalf("the default file has no line %q to replace; update the test", tt.old)

@@ -1,0 +1,67 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// fixtureProfile is a made-up occupation (knowledge/testdata): a bot built from it must
+// answer with its figures, never the shipped profile's.
+const fixtureProfile = "../knowledge/testdata/fixture-profile.yaml"
+
+// shippedFigures are the shipped profile's figures and names, which no answer from the
+// fixture may carry.
+var shippedFigures = []string{"$55,560", "$29,680", "$98,490", "39,900", "17%", "3,400", "46,900", "RHIT", "AHIMA", "registrar", "Bureau of Labor Statistics"}
+
+func TestFixtureProfileAnswers(t *testing.T) {
+	kb, err := knowledge.LoadFile(fixtureProfile)
+	if err != nil {
+		t.Fatalf("LoadFile(%q) error: %v", fixtureProfile, err)
+	}
+	tests := []struct {
+		q        string
+		intent   string // "none" when it must be declined
+		contains string // part of the lead sentence
+	}{
+		{"how much do cloud cartographers make?", "pay", "$61,230"},
+		{"what do the top 10 percent earn?", "pay", "$102,870"},
+		{"which industry pays the most?", "pay", "weather services pays the highest median annual wage, $64,500"},
+		{"what is the job outlook?", "outlook", "grow 4% from 2022 to 2032"},
+		{"how many jobs are there?", "employment", "about 12,300 jobs"},
+		{"what certification do I need?", "certification", "Certified Cloud Cartographer (CCC)"},
+		{"what is the CCC?", "certification", "comes from the Guild of Cloud Cartographers (GCC)"},
+		{"what does a storm mapper do?", "duties", "Storm mappers chart the paths of storm clouds"},
+		{"what do cloud cartographers do", "duties", "map the shape and drift of clouds"},
+		// The shipped profile's occupation is another occupation here.
+		{"how much do health information technologists make?", "none", "I don't have information about that occupation"},
+		{"what is the job outlook for medical registrars?", "none", "I don't have information about that occupation"},
+	}
+	for _, opts := range []struct {
+		name string
+		o    bot.Options
+	}{{"rules and model", bot.Options{}}, {"rules only", bot.Options{RulesOnly: true}}} {
+		b, err := bot.New(kb, opts.o)
+		if err != nil {
+			t.Fatalf("%s: bot.New(fixture) error: %v", opts.name, err)
+		}
+		for _, tt := range tests {
+			r := b.Answer(context.Background(), bot.Request{Text: tt.q})
+			if got := r.Intent(); got != tt.intent {
+				t.Errorf("%s: Answer(%q).Intent = %q, want %q (lead %q)", opts.name, tt.q, got, tt.intent, r.Lead)
+			}
+			if !strings.Contains(r.Lead, tt.contains) {
+				t.Errorf("%s: Answer(%q).Lead = %q, want it to contain %q", opts.name, tt.q, r.Lead, tt.contains)
+			}
+			text := bot.Text(r)
+			for _, s := range shippedFigures {
+				if strings.Contains(text, s) {
+					t.Errorf("%s: Answer(%q) carries %q from the shipped profile:\n%s", opts.name, tt.q, s, text)
+				}
+			}
+		}
+	}
+}
