@@ -28,7 +28,7 @@ func BenchmarkAnswerWithModel(b *testing.B) {
 		b.Fatal(err)
 	}
 	var qs []string
-	for _, f := range []string{"questions.tsv", "clinc/clinc_oos.txt"} {
+	for _, f := range []string{"tune/01-first-batch.tsv", "clinc/clinc_oos.txt"} {
 		cs, err := corpus.Read("../testdata", f)
 		if err != nil {
 			b.Fatal(err)

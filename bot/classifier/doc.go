@@ -3,7 +3,7 @@
 // the profile's topics, none (decline), smalltalk or help.
 //
 // It is trained in pure Go, deterministically, by `go generate ./bot/classifier` (see
-// gen), on bot/testdata's ten tuning files and the training half of each CLINC150 file
+// gen), on bot/testdata's tuning files (purpose tune in its manifest) and the training half of each CLINC150 file
 // (package corpus); never on the held-out files. The sparse weights are checked in and
 // embedded; TestModelIsFresh fails when they are stale. Load decodes them once, in about
 // a millisecond; Predict takes about 2 µs and does not allocate.

@@ -35,7 +35,7 @@ func TestModelIsFresh(t *testing.T) {
 // TestTrainingIsDeterministic trains twice on the same examples, in one process, and
 // wants the same bytes: nothing in training may depend on map order or timing.
 func TestTrainingIsDeterministic(t *testing.T) {
-	examples, err := corpus.Training("../testdata", "questions3.tsv")
+	examples, err := corpus.Training("../testdata", "tune/03-indirect-tricky-negatives.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

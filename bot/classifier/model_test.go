@@ -146,7 +146,7 @@ func BenchmarkPredict(b *testing.B) {
 		b.Fatal(err)
 	}
 	var qs []string
-	for _, f := range []string{"../testdata/questions.tsv", "../testdata/clinc/clinc_oos.txt"} {
+	for _, f := range []string{"../testdata/tune/01-first-batch.tsv", "../testdata/clinc/clinc_oos.txt"} {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)

@@ -14,15 +14,21 @@ import (
 	"github.com/careerbot/careerbot/bot/classifier"
 )
 
-// TuningFiles are the question files the matcher was tuned on; the classifier trains on
-// them and cross-validates by leaving one out at a time.
+// TuningFiles are the question files the matcher was tuned on (purpose tune in
+// testdata/manifest.yaml, but for the two-turn follow-ups, which are conversations); the
+// classifier trains on them and cross-validates by leaving one out at a time.
 var TuningFiles = []string{
-	"questions.tsv", "questions2.tsv", "questions3.tsv", "questions4.tsv", "questions5.tsv",
-	"questions6.tsv", "questions7.tsv", "questions8.tsv", "questions9.tsv", "questions10.tsv",
+	"tune/01-first-batch.tsv", "tune/02-varied-phrasings.tsv", "tune/03-indirect-tricky-negatives.tsv",
+	"tune/04-personas.tsv", "tune/05-fragments-textspeak.tsv", "tune/06-non-native-formal-yes-no.tsv",
+	"tune/07-student-worksheet.tsv", "tune/08-career-changers-near-misses.tsv", "tune/09-hinted-topics.tsv",
+	"tune/10-realistic-mix.tsv", "tune/ex-heldout1-five-users.tsv",
 }
 
-// HeldOutFiles are never trained or tuned on: only evaluated, once per policy.
-var HeldOutFiles = []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv"}
+// HeldOutFiles are never trained or tuned on: only evaluated, once per policy. A sealed
+// set (written, not yet run) is not among them until it is unsealed.
+var HeldOutFiles = []string{
+	"heldout/heldout2-mixed-styles.tsv", "heldout/heldout3-after-probes.tsv", "heldout/heldout4-before-rebuild.tsv",
+}
 
 // CLINCFiles are questions written for other assistants (CLINC150, CC BY 3.0; see
 // testdata/clinc/SOURCES.md), under the testdata directory.

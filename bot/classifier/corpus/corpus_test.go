@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 const testdata = "../../testdata"
@@ -70,16 +72,16 @@ func TestTraining(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	less, err := Training(testdata, "questions5.tsv")
+	less, err := Training(testdata, "tune/05-fragments-textspeak.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	q5, err := Read(testdata, "questions5.tsv")
+	q5, err := Read(testdata, "tune/05-fragments-textspeak.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := len(all)-len(less), len(Examples(q5)); got != want {
-		t.Errorf("leaving questions5.tsv out drops %d examples, want %d", got, want)
+		t.Errorf("leaving tune/05-fragments-textspeak.tsv out drops %d examples, want %d", got, want)
 	}
 	var multi Question
 	for _, q := range q5 {
@@ -122,4 +124,43 @@ func writeFile(t *testing.T, dir, name, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestCorpusMatchesManifest: the classifier trains on every tuning set of the manifest
+// (but the two-turn conversations) and reports every unsealed held-out set, and on no other.
+func TestCorpusMatchesManifest(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testdata, "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Sets []struct {
+			File, Purpose, Format string
+			Sealed                bool
+		}
+	}
+	if err := yaml.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	var tune, held []string
+	for _, s := range m.Sets {
+		switch {
+		case s.Purpose == "tune" && !strings.HasPrefix(s.File, "tune/followups"):
+			tune = append(tune, s.File)
+		case s.Purpose == "heldout" && !s.Sealed:
+			held = append(held, s.File)
+		}
+	}
+	if !slices.Equal(sorted(tune), sorted(TuningFiles)) {
+		t.Errorf("TuningFiles %v, the manifest's tuning sets %v", TuningFiles, tune)
+	}
+	if !slices.Equal(sorted(held), sorted(HeldOutFiles)) {
+		t.Errorf("HeldOutFiles %v, the manifest's unsealed held-out sets %v", HeldOutFiles, held)
+	}
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
 }
