@@ -54,8 +54,8 @@ type Source struct {
 type Duties struct {
 	Summary string   `yaml:"summary"`
 	Tasks   []string `yaml:"tasks"`
-	// SubOccupations are the kinds of worker the profile describes separately (medical
-	// registrars inside "health information technologists and medical registrars").
+	// SubOccupations are the kinds of worker the profile describes on their own, inside
+	// an occupation whose page covers several ("X and Y": what Y do).
 	SubOccupations []SubOccupation `yaml:"sub_occupations"`
 	Specialties    []Specialty     `yaml:"specialties"`
 	SeeAlso        string          `yaml:"see_also"`
@@ -66,7 +66,7 @@ type Duties struct {
 // duties.sub.<id>.name and, when it has tasks, duties.sub.<id>.tasks.
 type SubOccupation struct {
 	ID   string `yaml:"id"`
-	Name string `yaml:"name"` // as a label: "Cancer registrars"
+	Name string `yaml:"name"` // plural, as a label: "Storm mappers"
 	// Aliases are other names people use for it; Profile.Names lists them with the
 	// occupation's own names.
 	Aliases     []string `yaml:"aliases"`
@@ -122,10 +122,9 @@ type Accreditor struct {
 }
 
 // Certification is the licenses, certifications and registrations part of "How to become
-// one". Credentials are grouped by the organization that issues them, as the profile
-// groups them ("certifications from the American Health Information Management
-// Association include ..."); credentials whose issuer the profile does not name sit in a
-// group with no name.
+// one". Credentials are grouped by the organization that issues them, as profiles group
+// them ("certifications from the <issuer> include ..."); credentials whose issuer the
+// profile does not name sit in one group with no name.
 type Certification struct {
 	Summary         string   `yaml:"summary"`
 	Specializations string   `yaml:"specializations"`
@@ -134,9 +133,9 @@ type Certification struct {
 }
 
 // Issuer is an organization that issues credentials, with the ones the profile names. Abbr
-// names the group's facts: certification.<abbr> ("RHIT (Registered ...), CDIP (...)") and
-// certification.<abbr>.list ("Registered ... (RHIT), the ... (CDIP)"). Both are empty for
-// the group of credentials with no named issuer, which has no group facts.
+// names the group's facts: certification.<abbr> ("AB (A B), CD (C D)") and
+// certification.<abbr>.list ("A B (AB), the C D (CD)"). Both are empty for the group of
+// credentials with no named issuer, which has no group facts.
 type Issuer struct {
 	Name        string       `yaml:"name"`
 	Abbr        string       `yaml:"abbr"`
@@ -149,7 +148,7 @@ type Credential struct {
 	Abbr         string   `yaml:"abbr"`
 	Name         string   `yaml:"name"`
 	Aliases      []string `yaml:"aliases"`
-	For          string   `yaml:"for"` // who needs it, when the profile says: "cancer registrars"
+	For          string   `yaml:"for"` // who needs it, when the profile says: "storm mappers"
 	About        string   `yaml:"about"`
 	Requirements string   `yaml:"requirements"`
 }
