@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -9,6 +8,7 @@ import (
 // notifications and in logs. Every other rendering carries the same content.
 func Text(r Reply) string {
 	var sb strings.Builder
+	sb.Grow(1024) // most replies fit: one allocation
 	multi := len(r.Parts) > 1
 	if len(r.Parts) == 0 {
 		sb.WriteString(r.Lead)
@@ -25,13 +25,13 @@ func Text(r Reply) string {
 		sb.WriteString(p.Lead)
 		sb.WriteByte('\n')
 		for _, f := range p.Fields {
-			fmt.Fprintf(&sb, "  • %s: %s\n", f.Label, f.Value)
+			writeAll(&sb, "  • ", f.Label, ": ", f.Value, "\n")
 		}
 		if t := p.Table; t != nil && len(t.Columns) >= 2 {
-			fmt.Fprintf(&sb, "  %s — %s\n", t.Columns[0], t.Columns[1])
+			writeAll(&sb, "  ", t.Columns[0], " — ", t.Columns[1], "\n")
 			for _, row := range t.Rows {
 				if len(row) >= 2 {
-					fmt.Fprintf(&sb, "    %s — %s\n", row[0], row[1])
+					writeAll(&sb, "    ", row[0], " — ", row[1], "\n")
 				}
 			}
 		}
@@ -45,11 +45,14 @@ func Text(r Reply) string {
 		if !r.Answered {
 			label = "Try"
 		}
-		q := make([]string, len(r.Suggestions))
+		writeAll(&sb, label, ": ")
 		for i, s := range r.Suggestions {
-			q[i] = "\"" + s.Question + "\""
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			writeAll(&sb, "\"", s.Question, "\"")
 		}
-		fmt.Fprintf(&sb, "%s: %s\n", label, strings.Join(q, ", "))
+		sb.WriteByte('\n')
 	}
 	if r.Answered && r.Source != "" && r.Kind == KindAnswer {
 		sb.WriteString("Source: ")
@@ -61,4 +64,11 @@ func Text(r Reply) string {
 		sb.WriteByte('\n')
 	}
 	return sb.String()
+}
+
+// writeAll writes each string in turn; fmt would cost a third of the time of answering.
+func writeAll(sb *strings.Builder, ss ...string) {
+	for _, s := range ss {
+		sb.WriteString(s)
+	}
 }

@@ -5,12 +5,15 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/careerbot/careerbot/bot"
 )
@@ -88,28 +91,115 @@ func AskJSONExplain(ctx context.Context, b explainer, in io.Reader, w io.Writer)
 	})
 }
 
+// batchLines is how many questions a worker answers at a time: enough that handing work
+// between goroutines costs little beside answering it.
+const batchLines = 128
+
+// batch is a run of consecutive input lines and, once a worker is done, their JSON lines.
+type batch struct {
+	lines []string
+	out   bytes.Buffer
+	err   error
+	done  chan struct{}
+}
+
+// askJSON answers on every CPU: answering and encoding take most of the time, and each
+// question is independent (no conversation), so batches are answered in parallel and
+// written in input order.
 func askJSON(ctx context.Context, in io.Reader, w io.Writer, answer func(string) Result) error {
-	br := bufio.NewReaderSize(in, 4096)
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
+	workers := runtime.GOMAXPROCS(0)
+	todo := make(chan *batch, workers)
+	inOrder := make(chan *batch, 2*workers) // bounds the batches read ahead of the writer
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range todo {
+				b.encode(answer)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(inOrder)
+		defer close(todo)
+		readErr <- readBatches(ctx, in, todo, inOrder)
+	}()
+	werr := writeBatches(w, inOrder)
+	wg.Wait()
+	if err := <-readErr; err != nil {
+		return err
+	}
+	return werr
+}
+
+func (b *batch) encode(answer func(string) Result) {
+	defer close(b.done)
+	enc := json.NewEncoder(&b.out)
 	enc.SetEscapeHTML(false)
+	for _, q := range b.lines {
+		if b.err = enc.Encode(answer(q)); b.err != nil {
+			return
+		}
+	}
+}
+
+// readBatches reads lines into batches, handing each to a worker and, in order, to the
+// writer. It stops at end of input, a read error or ctx's end.
+func readBatches(ctx context.Context, in io.Reader, todo, inOrder chan<- *batch) error {
+	br := bufio.NewReaderSize(in, 4096)
+	b := &batch{done: make(chan struct{})}
+	send := func() {
+		if len(b.lines) > 0 {
+			inOrder <- b
+			todo <- b
+			b = &batch{done: make(chan struct{})}
+		}
+	}
 	for {
 		line, err := readLine(br)
 		if errors.Is(err, io.EOF) && line == "" {
 			break
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
+			send()
 			return fmt.Errorf("read questions: %w", err)
 		}
 		if ctx.Err() != nil {
+			send()
 			return ctx.Err()
 		}
-		if encErr := enc.Encode(answer(line)); encErr != nil {
-			return fmt.Errorf("write answer: %w", encErr)
+		b.lines = append(b.lines, line)
+		if len(b.lines) == batchLines {
+			send()
 		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
+	}
+	send()
+	return nil
+}
+
+// writeBatches writes each batch's JSON lines once it is answered, in input order. After a
+// write error it still waits for the rest, so that no worker is left blocked.
+func writeBatches(w io.Writer, inOrder <-chan *batch) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	for b := range inOrder {
+		<-b.done
+		if err == nil && b.err != nil {
+			err = fmt.Errorf("write answer: %w", b.err)
+		}
+		if err == nil {
+			if _, werr := bw.Write(b.out.Bytes()); werr != nil {
+				err = fmt.Errorf("write answer: %w", werr)
+			}
+		}
+	}
+	if err != nil {
+		return err
 	}
 	return bw.Flush()
 }
