@@ -18,7 +18,7 @@ const (
 )
 
 // entityEvidence is what naming an entity of each kind (entityKinds' order) counts.
-var entityEvidence = [3]float32{weights.EntityIndustry, weights.EntityCredential, weights.EntityQuality}
+var entityEvidence = [numKinds]float32{weights.EntityIndustry, weights.EntityCredential, weights.EntityQuality}
 
 type token struct {
 	word  string // normalized, after synonyms and spelling correction
@@ -48,13 +48,13 @@ type analysis struct {
 
 	unknown, content int
 	personal         bool
-	other            string // another occupation named, as typed
-	related          int    // related occupation named, or -1
-	unsupported      int    // unsupported request, or -1
-	unsupMask        uint64 // its positions
-	otherMask        uint64 // positions of the other occupation named
-	entity           [3]int // per entity kind: the entity named, or -1
-	entity2          [3]int // per entity kind: a second one named ("hospitals vs doctors offices")
+	other            string        // another occupation named, as typed
+	related          int           // related occupation named, or -1
+	unsupported      int           // unsupported request, or -1
+	unsupMask        uint64        // its positions
+	otherMask        uint64        // positions of the other occupation named
+	entity           [numKinds]int // per entity kind: the entity named, or -1
+	entity2          [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
 	subject          bool
 	smalltalk        int    // smalltalk entry, or -1
 	smallCover       int    // longest smalltalk phrase
@@ -90,8 +90,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.personal = false
 	a.other = ""
 	a.related, a.unsupported, a.smalltalk = -1, -1, -1
-	a.entity = [3]int{-1, -1, -1}
-	a.entity2 = [3]int{-1, -1, -1}
+	a.entity, a.entity2 = noEntities(), noEntities()
 	a.subject = false
 	a.smallCover = 0
 	a.smallMask = 0

@@ -48,6 +48,11 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 	if len(kb.Topics) > 64 {
 		return nil, fmt.Errorf("new bot: knowledge base %s has %d topics, at most 64 are supported", kb.Name, len(kb.Topics))
 	}
+	for _, t := range kb.Topics {
+		if len(t.Facets) > maxFacets {
+			return nil, fmt.Errorf("new bot: knowledge base %s: topic %s has %d facets, at most %d are supported", kb.Name, t.ID, len(t.Facets), maxFacets)
+		}
+	}
 	if opts.ContextTTL <= 0 {
 		opts.ContextTTL = DefaultContextTTL
 	}

@@ -19,14 +19,22 @@ type memory struct {
 }
 
 type turn struct {
-	topic  int    // -1: none
-	entity [3]int // per entity kind, as analysis.entity
-	other  bool   // the question was about another occupation
+	topic  int           // -1: none
+	entity [numKinds]int // per entity kind, as analysis.entity
+	other  bool          // the question was about another occupation
 	at     time.Time
 }
 
 // noTurn is a conversation with nothing to follow up.
-var noTurn = turn{topic: -1, entity: [3]int{-1, -1, -1}}
+var noTurn = turn{topic: -1, entity: noEntities()}
+
+// noEntities is a per-kind set with no entity named.
+func noEntities() (e [numKinds]int) {
+	for k := range e {
+		e[k] = -1
+	}
+	return e
+}
 
 func newMemory(ttl time.Duration, max int, now func() time.Time) *memory {
 	return &memory{ttl: ttl, max: max, now: now, convs: make(map[string]turn)}

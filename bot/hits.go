@@ -52,7 +52,7 @@ func (a *analysis) joinNames() {
 
 // creditHits turns hits into topic evidence and into what the question names.
 func (ix *index) creditHits(a *analysis) {
-	var kindSeen [3]uint64 // per entity kind: topics already credited
+	var kindSeen [numKinds]uint64 // per entity kind: topics already credited
 	for _, h := range a.hits {
 		span := spanMask(h.start, h.end)
 		switch h.r.kind {
@@ -87,7 +87,7 @@ func (ix *index) creditHits(a *analysis) {
 
 // creditEntity records a named entity and credits each topic that answers about its kind,
 // once per kind.
-func (ix *index) creditEntity(a *analysis, h hit, span uint64, kindSeen *[3]uint64) {
+func (ix *index) creditEntity(a *analysis, h hit, span uint64, kindSeen *[numKinds]uint64) {
 	k := h.r.ekind
 	if a.entity[k] < 0 {
 		a.entity[k] = int(h.r.idx)

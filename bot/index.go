@@ -101,9 +101,12 @@ type index struct {
 	namesOcc  []bool // per topic: it is about other occupations
 }
 
-var entityKinds = []string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality}
+var entityKinds = [...]string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality}
 
-func entityKindID(kind string) int16 { return int16(slices.Index(entityKinds, kind)) }
+// numKinds sizes every per-kind array: a kind added above grows them all.
+const numKinds = len(entityKinds)
+
+func entityKindID(kind string) int16 { return int16(slices.Index(entityKinds[:], kind)) }
 
 func (ix *index) allSubject(ws []string) bool {
 	for _, w := range ws {

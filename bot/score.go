@@ -50,10 +50,13 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 	return math.Round(c*1000) / 1000
 }
 
+// maxFacets is the most facets a topic may have: scoring them needs no allocation.
+const maxFacets = 16
+
 // facet chooses the facet of topic t the question asks about, and the entity for an
 // entity facet; -1 when none does.
 func (ix *index) facet(a *analysis, t int) (fi, ei int) {
-	var scores [16]float32
+	var scores [maxFacets]float32 // New refuses a topic with more
 	ti := &ix.topics[t]
 	for _, h := range a.hits {
 		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) < len(scores) {

@@ -1,0 +1,49 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// TestNewRefusesWhatItCannotScore: the limits of the matcher's fixed-size sets are errors
+// at start-up that name the topic, not answers that silently ignore part of the data.
+func TestNewRefusesWhatItCannotScore(t *testing.T) {
+	tests := []struct {
+		name   string
+		modify func(kb *knowledge.Base)
+		want   string
+	}{
+		{"65 topics", func(kb *knowledge.Base) {
+			for i := len(kb.Topics); i <= 64; i++ {
+				tp := kb.Topics[0]
+				tp.ID = fmt.Sprintf("extra%d", i)
+				kb.Topics = append(kb.Topics, tp)
+			}
+		}, "at most 64"},
+		{"17 facets", func(kb *knowledge.Base) {
+			tp := &kb.Topics[0]
+			for len(tp.Facets) <= maxFacets {
+				tp.Facets = append(tp.Facets, tp.Facets[0])
+			}
+		}, "topic duties has 17 facets, at most 16"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kb, err := knowledge.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(kb.Topics[0].Facets) == 0 {
+				kb.Topics[0].Facets = append(kb.Topics[0].Facets, knowledge.Facet{})
+			}
+			tt.modify(kb)
+			_, err = New(kb, Options{RulesOnly: true})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("New: %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
