@@ -58,7 +58,7 @@ func (ix *index) readSynonyms(kb *knowledge.Base) {
 
 // addNames adds the occupation's own names.
 func (ix *index) addNames(p knowledge.Profile) {
-	for _, a := range append([]string{p.Occupation, p.Title}, p.Aliases...) {
+	for _, a := range p.Names() { // the occupation, its sub-occupations, and their aliases
 		ws := ix.words(a)
 		for _, w := range ws {
 			ix.subject[w] = true
