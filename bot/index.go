@@ -66,32 +66,26 @@ type topicIndex struct {
 // index is everything precomputed from the knowledge base for matching and answering. It
 // is read-only after newIndex, so any number of goroutines may use it.
 type index struct {
-	kb         *knowledge.Base
-	topics     []topicIndex
-	byID       map[string]int
-	phrases    map[string][]*phrase // by first word, longest first
-	byWords    map[string]*phrase   // by all its words, space-separated: for building only
-	buf        []byte               // for building only
-	readAs     map[string][]string  // for building only: a word as typed -> as matched
-	wordPool   []string             // for building only: backing for words' results
-	tokPool    []string             // for building only: backing for readAs's readings
-	phraseSlab []phrase             // phrases, allocated a block at a time
-	example    map[string][]float32 // word -> weight per topic, from example questions
-	vocab      map[string]bool      // every word the bot knows
-	synonyms   map[string][]string
-	subject    map[string]bool // words of the occupation's own names
-	anchors    map[string]bool // words that make a question about work
-	entities   map[string][]knowledge.Entity
-	small      []knowledge.Smalltalk
-	model      *classifier.Model // the learned second opinion, or nil
-	smallTxt   []string          // expanded smalltalk replies
-	unsupTxt   []string          // expanded unsupported replies
-	replies    knowledge.Replies // with {occupation}, {source} and {topics} filled in
-	greetings  map[string]bool   // words that open a message with a greeting
-	common     *strings.Replacer // fills {occupation}, {source} and {topics}
-	source     string
-	url        string
-	topicIDs   []string // in file order, for help
+	kb        *knowledge.Base
+	topics    []topicIndex
+	byID      map[string]int
+	phrases   map[string][]*phrase // by first word, longest first
+	example   map[string][]float32 // word -> weight per topic, from example questions
+	vocab     map[string]bool      // every word the bot knows
+	synonyms  map[string][]string
+	subject   map[string]bool // words of the occupation's own names
+	anchors   map[string]bool // words that make a question about work
+	entities  map[string][]knowledge.Entity
+	small     []knowledge.Smalltalk
+	model     *classifier.Model // the learned second opinion, or nil
+	smallTxt  []string          // expanded smalltalk replies
+	unsupTxt  []string          // expanded unsupported replies
+	replies   knowledge.Replies // with {occupation}, {source} and {topics} filled in
+	greetings map[string]bool   // words that open a message with a greeting
+	common    *strings.Replacer // fills {occupation}, {source} and {topics}
+	source    string
+	url       string
+	topicIDs  []string // in file order, for help
 	// defaultTopic answers a question that names the occupation and nothing else, or -1.
 	defaultTopic int
 	// years the profile has figures for; yearReply is the unsupported reply for others.
@@ -108,7 +102,7 @@ const numKinds = len(entityKinds)
 
 func entityKindID(kind string) int16 { return int16(slices.Index(entityKinds[:], kind)) }
 
-func (ix *index) allSubject(ws []string) bool {
+func (ix *builder) allSubject(ws []string) bool {
 	for _, w := range ws {
 		if !ix.subject[w] {
 			return false
@@ -118,7 +112,7 @@ func (ix *index) allSubject(ws []string) bool {
 }
 
 // add records that the phrase ws has role r; all its words become known.
-func (ix *index) add(ws []string, r role) {
+func (ix *builder) add(ws []string, r role) {
 	if len(ws) == 0 {
 		return
 	}
@@ -133,12 +127,12 @@ func phraseKey(ws []string) string {
 }
 
 // addKey is add with the phrase's key already made.
-func (ix *index) addKey(ws []string, key string, r role) {
+func (ix *builder) addKey(ws []string, key string, r role) {
 	ix.phraseFor(ws, key).addRole(r)
 }
 
 // phraseFor returns the phrase of words ws, adding it without roles if it is new.
-func (ix *index) phraseFor(ws []string, key string) *phrase {
+func (ix *builder) phraseFor(ws []string, key string) *phrase {
 	if p, ok := ix.byWords[key]; ok {
 		return p
 	}

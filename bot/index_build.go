@@ -13,21 +13,34 @@ import (
 	"github.com/careerbot/careerbot/knowledge"
 )
 
+// builder is the index while it is built, with the scratch that building needs and
+// answering does not: newIndex hands out only the index.
+type builder struct {
+	*index
+	byWords    map[string]*phrase  // by all its words, space-separated
+	buf        []byte              // for reading words
+	readAs     map[string][]string // a word as typed -> as matched
+	wordPool   []string            // backing for words' results
+	tokPool    []string            // backing for readAs's readings
+	phraseSlab []phrase            // phrases, allocated a block at a time
+}
+
 // newIndex builds the index of kb.
 func newIndex(kb *knowledge.Base) *index {
-	ix := &index{
+	ix := &builder{index: &index{
 		kb:   kb,
 		byID: map[string]int{},
 		// Sized for a profile like the first one, so building does not rehash.
 		phrases:  make(map[string][]*phrase, 1536),
-		byWords:  make(map[string]*phrase, 3072),
-		readAs:   make(map[string][]string, 2560),
 		example:  make(map[string][]float32, 256),
 		vocab:    make(map[string]bool, 2560),
 		synonyms: map[string][]string{},
 		subject:  map[string]bool{},
 		anchors:  map[string]bool{},
 		entities: map[string][]knowledge.Entity{},
+	},
+		byWords: make(map[string]*phrase, 3072),
+		readAs:  make(map[string][]string, 2560),
 	}
 	ix.readSynonyms(kb)
 	for _, k := range entityKinds {
@@ -38,11 +51,11 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.addLists(kb)
 	ix.knowProfile(kb)
 	ix.finish(kb)
-	return ix
+	return ix.index
 }
 
 // readSynonyms reads the knowledge file's synonyms; every other list is read through them.
-func (ix *index) readSynonyms(kb *knowledge.Base) {
+func (ix *builder) readSynonyms(kb *knowledge.Base) {
 	for from, to := range kb.Language.Synonyms {
 		var toks []string
 		for _, w := range strings.Fields(string(lowerText(nil, to))) {
@@ -57,7 +70,7 @@ func (ix *index) readSynonyms(kb *knowledge.Base) {
 }
 
 // addNames adds the occupation's own names.
-func (ix *index) addNames(p knowledge.Profile) {
+func (ix *builder) addNames(p knowledge.Profile) {
 	for _, a := range p.Names() { // the occupation, its sub-occupations, and their aliases
 		ws := ix.words(a)
 		for _, w := range ws {
@@ -74,7 +87,7 @@ type term struct {
 }
 
 // readTerm reads a keyword or facet word.
-func (ix *index) readTerm(s string) term {
+func (ix *builder) readTerm(s string) term {
 	ws := ix.words(s)
 	if len(ws) == 0 {
 		return term{}
@@ -83,7 +96,7 @@ func (ix *index) readTerm(s string) term {
 }
 
 // addTopics adds each topic's keywords, facet words and example-question words.
-func (ix *index) addTopics(topics []knowledge.Topic) {
+func (ix *builder) addTopics(topics []knowledge.Topic) {
 	n := len(topics)
 	keywords, facetWords := ix.readTerms(topics)
 	ix.defaultTopic = -1
@@ -111,7 +124,7 @@ func (ix *index) addTopics(topics []knowledge.Topic) {
 
 // readTerms reads each keyword and facet word once; df counts the topics that use it, on
 // the phrase itself rather than in maps keyed by the phrase.
-func (ix *index) readTerms(topics []knowledge.Topic) (keywords [][]term, facetWords [][][]term) {
+func (ix *builder) readTerms(topics []knowledge.Topic) (keywords [][]term, facetWords [][][]term) {
 	n := len(topics)
 	keywords = make([][]term, n)
 	facetWords = make([][][]term, n)
@@ -142,7 +155,7 @@ func (ix *index) readTerms(topics []knowledge.Topic) (keywords [][]term, facetWo
 }
 
 // addTopicRoles gives topic ti's keywords and facet words their roles and weights.
-func (ix *index) addTopicRoles(ti int, t knowledge.Topic, keywords []term, facetWords [][]term) {
+func (ix *builder) addTopicRoles(ti int, t knowledge.Topic, keywords []term, facetWords [][]term) {
 	ix.byID[t.ID] = ti
 	if t.Default && ix.defaultTopic < 0 {
 		ix.defaultTopic = ti
@@ -173,7 +186,7 @@ func (ix *index) addTopicRoles(ti int, t knowledge.Topic, keywords []term, facet
 }
 
 // countExamples counts, per word of topic ti's example questions, the examples using it.
-func (ix *index) countExamples(ti int, t knowledge.Topic, n int, exampleCount map[string][]int) {
+func (ix *builder) countExamples(ti int, t knowledge.Topic, n int, exampleCount map[string][]int) {
 	for _, e := range t.Examples {
 		seen := map[string]bool{}
 		for _, w := range ix.words(e) {
@@ -192,7 +205,7 @@ func (ix *index) countExamples(ti int, t knowledge.Topic, n int, exampleCount ma
 }
 
 // addLists adds the entities and the knowledge file's language lists.
-func (ix *index) addLists(kb *knowledge.Base) {
+func (ix *builder) addLists(kb *knowledge.Base) {
 	p := kb.Profile
 	for kind, es := range ix.entities {
 		for ei, e := range es {
@@ -234,7 +247,7 @@ func (ix *index) addLists(kb *knowledge.Base) {
 
 // knowProfile puts every word of the profile's own text, the stopwords and the synonyms
 // into the vocabulary.
-func (ix *index) knowProfile(kb *knowledge.Base) {
+func (ix *builder) knowProfile(kb *knowledge.Base) {
 	// Every word of the profile's own text is known, so it is never "corrected" into
 	// something else or counted as foreign.
 	seen := map[string]bool{}
@@ -264,8 +277,8 @@ func (ix *index) knowProfile(kb *knowledge.Base) {
 	}
 }
 
-// finish orders the phrases, fills in the replies and lets the building scratch go.
-func (ix *index) finish(kb *knowledge.Base) {
+// finish orders the phrases and fills in the replies.
+func (ix *builder) finish(kb *knowledge.Base) {
 	p := kb.Profile
 	for _, ps := range ix.phrases {
 		if len(ps) > 1 {
@@ -288,5 +301,4 @@ func (ix *index) finish(kb *knowledge.Base) {
 	ix.buildAnswers()
 	ix.replies = ix.fillReplies(kb.Replies)
 	ix.greetings = setOf(kb.Language.Greetings...)
-	ix.byWords, ix.readAs, ix.buf, ix.wordPool, ix.tokPool = nil, nil, nil, nil, nil
 }

@@ -11,7 +11,7 @@ import (
 
 // words turns text into normalized words the way questions are read, without spelling
 // correction (the vocabulary is what corrections aim at).
-func (ix *index) words(s string) []string {
+func (ix *builder) words(s string) []string {
 	ix.buf = lowerText(ix.buf[:0], s)
 	b := ix.buf
 	// Results are carved from one shared array (full slice expressions keep them apart):
@@ -69,7 +69,7 @@ func (ix *index) words(s string) []string {
 	return out[:len(out):len(out)]
 }
 
-func (ix *index) appendWord(out []string, w string) []string {
+func (ix *builder) appendWord(out []string, w string) []string {
 	if syn, ok := ix.synonyms[w]; ok {
 		for _, y := range syn {
 			out = append(out, canon(y))
