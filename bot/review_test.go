@@ -49,6 +49,26 @@ func TestReviewFindings(t *testing.T) {
 		{"what's on the CTR exam", false, "exam details", ""},
 		{"how long does it take to become a medical registrar", false, "does not say how long", ""},
 		{"Which EHR software do they use, Epic or Cerner?", false, "particular software", ""},
+		// A related occupation named for its own figures: its profile, never "did you mean".
+		{"what do medical and health services managers make", false, "medical and health services managers", "$55,560"},
+		// "how much" before schooling or training asks how much of it, not pay.
+		{"how much training is needed before I can apply?", true, "associate's degree", "$55,560"},
+		{"how much schooling would I need", true, "associate's degree", "CAHIIM"},
+		{"how much education do you need for this", true, "associate's degree", "$55,560"},
+		// The economy, markets and the national jobs report are not the occupation's figures.
+		{"how many jobs did the US add in October?", false, "the economy", "39,900"},
+		{"what's the outlook for interest rates?", false, "the economy", "17%"},
+		// Growth compared with all occupations is what the profile's outlook says.
+		{"is their growth faster than for other jobs overall?", true, "much faster than the average", ""},
+		{"how does their job growth stack up against all occupations?", true, "much faster than the average", ""},
+		{"what's the median wage for all occupations", false, "the economy", "$55,560"},
+		{"where do the majority of them work?", true, "46%", ""},
+		{"which certifications would make my resume stronger?", true, "(RHIT)", "$55,560"},
+		{"can I do this if I hate math", true, "Analytical skills", ""},
+		// Declines say a reason that fits: rent or a house in a city is not this profile's.
+		{"what's the average rent in Chicago", false, "not about", "national (U.S.) figures"},
+		{"what's the average price of a house in Chicago", false, "", "schools, costs"},
+		{"can they work from home", false, "does not cover benefits, remote work", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})

@@ -40,8 +40,10 @@ func openingSmalltalk(s *state) (decision, bool, string) {
 	return pass()
 }
 
+// What the profile lacks, in a question about work: "the average rent in Chicago" or "the
+// price of a house" is not asking this profile for figures by city or for tuition.
 func unsupported(s *state) (decision, bool, string) {
-	if s.a.unsupported >= 0 && s.best >= 0 {
+	if s.a.unsupported >= 0 && s.best >= 0 && (s.a.anchored || s.conf >= SuggestThreshold) {
 		return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.a.unsupported], s.conf), -1)
 	}
 	return pass()

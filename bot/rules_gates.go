@@ -27,10 +27,11 @@ func otherOccupation(s *state) (decision, bool, string) {
 	return decided(ix.decline(KindFallback, ix.replies.OtherOccupation, s.conf), -1)
 }
 
-// A related occupation the profile points to has a profile of its own.
+// A related occupation the profile points to has a profile of its own, unless a topic that
+// names occupations (advancement, related careers) is clearly what is asked.
 func relatedOccupation(s *state) (decision, bool, string) {
 	a, ix := s.a, s.ix
-	if a.related < 0 || s.best >= 0 && ix.namesOcc[s.best] {
+	if a.related < 0 || s.best >= 0 && ix.namesOcc[s.best] && s.answerable() {
 		return pass()
 	}
 	r := ix.kb.Profile.Related.Occupations[a.related]
