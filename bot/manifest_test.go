@@ -88,8 +88,12 @@ func (s evalSet) valid() error {
 		if s.Check != "" {
 			return errors.New("check is for others sets")
 		}
-		if s.Format != "" && s.Format != "questions" && s.Format != "followups" {
-			return fmt.Errorf("format %q: want questions or followups", s.Format)
+		switch {
+		case s.Format == "conversations" && !s.Sealed:
+			// Written for the conversation work of issue 11, which brings its runner.
+			return errors.New("format conversations has no runner yet: keep the set sealed")
+		case s.Format != "" && s.Format != "questions" && s.Format != "followups" && s.Format != "conversations":
+			return fmt.Errorf("format %q: want questions, followups or conversations", s.Format)
 		}
 	case "others":
 		if !strings.HasPrefix(s.File, "clinc/") {
