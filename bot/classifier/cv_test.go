@@ -3,7 +3,6 @@ package classifier_test
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/careerbot/careerbot/bot/classifier"
@@ -26,34 +25,17 @@ func TestPolicies(t *testing.T) {
 		t.Skip("trains ten models: not in -short or -race runs")
 	}
 	j := newJudge(t)
-	folds := make([][]case_, len(corpus.TuningFiles))
-	var wg sync.WaitGroup
-	errs := make([]error, len(folds))
-	for i, file := range corpus.TuningFiles {
-		wg.Go(func() {
-			examples, err := corpus.Training("../testdata", file)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			m, err := classifier.Train(examples)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			qs, err := corpus.Read("../testdata", file)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			folds[i] = j.cases(m, qs)
-		})
+	ms, err := foldModels()
+	if err != nil {
+		t.Fatal(err)
 	}
-	wg.Wait()
-	for _, err := range errs {
+	folds := make([][]case_, len(corpus.TuningFiles))
+	for i, file := range corpus.TuningFiles {
+		qs, err := corpus.Read("../testdata", file)
 		if err != nil {
 			t.Fatal(err)
 		}
+		folds[i] = j.cases(ms[i], qs)
 	}
 	var all []case_
 	for _, f := range folds {
