@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -19,6 +20,12 @@ type Options struct {
 	MaxConversations int
 	// Now is the clock, for tests.
 	Now func() time.Time
+	// Contexts keeps each conversation's last turn; nil keeps them in this process
+	// (NewMemoryContexts with ContextTTL, MaxConversations and Now).
+	Contexts Contexts
+	// Logger gets what the bot cannot do but answers anyway (a context store down);
+	// nil is slog.Default().
+	Logger *slog.Logger
 	// RulesOnly leaves out the learned second opinion (bot/classifier): the rules alone
 	// decide. It is for measuring what the model adds.
 	RulesOnly bool
@@ -32,9 +39,10 @@ const (
 
 // Bot answers questions about one profile. It is safe for concurrent use.
 type Bot struct {
-	ix    *index
-	spell *speller
-	mem   *memory
+	ix       *index
+	spell    *speller
+	contexts Contexts
+	log      *slog.Logger
 }
 
 // New indexes the knowledge base.
@@ -72,7 +80,13 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 			return nil, fmt.Errorf("new bot: knowledge base %s: %w", kb.Name, err)
 		}
 	}
-	return &Bot{ix: ix, spell: newSpeller(ix.vocab), mem: newMemory(opts.ContextTTL, opts.MaxConversations, opts.Now)}, nil
+	if opts.Contexts == nil {
+		opts.Contexts = NewMemoryContexts(opts.ContextTTL, opts.MaxConversations, opts.Now)
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Bot{ix: ix, spell: newSpeller(ix.vocab), contexts: opts.Contexts, log: opts.Logger}, nil
 }
 
 // Topic is a topic as help and autocomplete show it.
@@ -96,18 +110,18 @@ func (b *Bot) Topics() []Topic {
 func (b *Bot) Occupation() string { return b.ix.kb.Profile.Occupation }
 
 // Answer answers one question. It never fails: a question it cannot answer gets a reply
-// that says so and what can be asked. ctx is accepted for cancellation by callers that
-// wrap Answer with I/O; matching itself is bounded and does not block.
+// that says so and what can be asked. ctx goes to the conversation store (Options.Contexts);
+// matching itself is bounded and does not block.
 func (b *Bot) Answer(ctx context.Context, req Request) Reply {
-	return b.answer(req, nil)
+	return b.answer(ctx, req, nil)
 }
 
 // answer runs the stages: read, match (hits and scores), decide, and remembers the turn.
 // tr, when not nil, records each stage.
-func (b *Bot) answer(req Request, tr *Trace) Reply {
+func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 	ix := b.ix
 	if req.Topic != "" {
-		return b.direct(req)
+		return b.direct(ctx, req)
 	}
 	a := ix.getAnalysis()
 	defer putAnalysis(a)
@@ -125,13 +139,13 @@ func (b *Bot) answer(req Request, tr *Trace) Reply {
 	if tr != nil {
 		tr.match(ix, a)
 	}
-	prev := b.mem.last(req.ConversationID)
+	prev := b.lastTurn(ctx, req.ConversationID)
 	d := newState(ix, a, prev, req.Text).run(tr)
 	switch {
 	case d.topic >= 0:
-		b.mem.remember(req.ConversationID, turn{topic: d.topic, entity: a.entity})
+		b.remember(ctx, req.ConversationID, turn{topic: d.topic, entity: a.entity})
 	case !d.reply.Answered && (a.other != "" || a.related >= 0):
-		b.mem.remember(req.ConversationID, turn{topic: -1, entity: noTurn.entity, other: true})
+		b.remember(ctx, req.ConversationID, turn{topic: -1, entity: noTurn.entity, other: true})
 	}
 	return d.reply
 }
@@ -146,7 +160,7 @@ func onlySeparators(toks []token) bool {
 }
 
 // direct answers a topic (and facet) chosen by id, as buttons do.
-func (b *Bot) direct(req Request) Reply {
+func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	ix := b.ix
 	t, ok := ix.byID[req.Topic]
 	if !ok {
@@ -158,7 +172,7 @@ func (b *Bot) direct(req Request) Reply {
 			fi = i
 		}
 	}
-	b.mem.remember(req.ConversationID, turn{topic: t, entity: noTurn.entity})
+	b.remember(ctx, req.ConversationID, turn{topic: t, entity: noTurn.entity})
 	return ix.answerReply(t, ix.partFor(t, fi, -1), 1)
 }
 

@@ -1,28 +1,13 @@
 package bot
 
-import (
-	"sync"
-	"time"
-)
+import "context"
 
-// memory is the short-lived context of each conversation: the last topic answered and the
-// industry, credential or quality it was about, so a follow-up like "and the top 10%?",
-// "what about hospitals?" or "how much do they make there?" continues it; or that the
-// last question was about another occupation, so "how much does that pay?" is too.
-type memory struct {
-	ttl time.Duration
-	max int
-	now func() time.Time
-
-	mu    sync.Mutex
-	convs map[string]turn
-}
-
+// turn is a conversation's last turn as the rules read it: indexes into this bot's
+// knowledge. Turn is the same, by id, as stores keep it.
 type turn struct {
 	topic  int           // -1: none
 	entity [numKinds]int // per entity kind, as analysis.entity
 	other  bool          // the question was about another occupation
-	at     time.Time
 }
 
 // noTurn is a conversation with nothing to follow up.
@@ -36,48 +21,65 @@ func noEntities() (e [numKinds]int) {
 	return e
 }
 
-func newMemory(ttl time.Duration, max int, now func() time.Time) *memory {
-	return &memory{ttl: ttl, max: max, now: now, convs: make(map[string]turn)}
+// lastTurn reads the conversation's last turn from the store; without a conversation, or
+// when the store fails (logged), there is none.
+func (b *Bot) lastTurn(ctx context.Context, conversation string) turn {
+	if conversation == "" {
+		return noTurn
+	}
+	t, ok, err := b.contexts.Last(ctx, conversation)
+	if err != nil {
+		b.log.WarnContext(ctx, "conversation context unavailable", "err", err)
+	}
+	if err != nil || !ok {
+		return noTurn
+	}
+	return b.ix.fromTurn(t)
 }
 
-// last returns the conversation's last turn, or noTurn when there is none or it has
-// expired.
-func (m *memory) last(id string) turn {
-	if id == "" {
-		return noTurn
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	t, ok := m.convs[id]
-	if !ok {
-		return noTurn
-	}
-	if m.now().Sub(t.at) > m.ttl {
-		delete(m.convs, id)
-		return noTurn
-	}
-	return t
-}
-
-func (m *memory) remember(id string, t turn) {
-	if id == "" {
+// remember hands the store the conversation's new last turn.
+func (b *Bot) remember(ctx context.Context, conversation string, t turn) {
+	if conversation == "" {
 		return
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	now := m.now()
-	if _, ok := m.convs[id]; !ok && len(m.convs) >= m.max {
-		// Full: drop what has expired, and if that is not enough, everything. A lost
-		// context costs one follow-up a re-phrasing; unbounded memory costs the process.
-		for k, t := range m.convs {
-			if now.Sub(t.at) > m.ttl {
-				delete(m.convs, k)
-			}
-		}
-		if len(m.convs) >= m.max {
-			clear(m.convs)
+	if err := b.contexts.Remember(ctx, conversation, b.ix.toTurn(t)); err != nil {
+		b.log.WarnContext(ctx, "conversation context not kept", "err", err)
+	}
+}
+
+// toTurn names a turn by ids.
+func (ix *index) toTurn(t turn) Turn {
+	out := Turn{OtherOccupation: t.other}
+	if t.topic >= 0 {
+		out.Topic = ix.topics[t.topic].id
+	}
+	for k, e := range t.entity {
+		if e >= 0 {
+			out.Entities = append(out.Entities, EntityRef{Kind: entityKinds[k], ID: ix.entities[entityKinds[k]][e].ID})
 		}
 	}
-	t.at = now
-	m.convs[id] = t
+	return out
+}
+
+// fromTurn reads a turn named by ids; an id this knowledge base lacks (a store shared with
+// replicas on an older file) is left out.
+func (ix *index) fromTurn(t Turn) turn {
+	out := noTurn
+	out.other = t.OtherOccupation
+	if i, ok := ix.byID[t.Topic]; ok {
+		out.topic = i
+	}
+	for _, e := range t.Entities {
+		k := int(entityKindID(e.Kind))
+		if k < 0 {
+			continue
+		}
+		for i, x := range ix.entities[e.Kind] {
+			if x.ID == e.ID {
+				out.entity[k] = i
+				break
+			}
+		}
+	}
+	return out
 }

@@ -78,7 +78,7 @@ type RuleStep struct {
 // Explain answers like Answer and says why.
 func (b *Bot) Explain(ctx context.Context, req Request) (Reply, *Trace) {
 	tr := &Trace{}
-	return b.answer(req, tr), tr
+	return b.answer(ctx, req, tr), tr
 }
 
 func (t *Trace) rule(name string, decided bool, adjusted string) {

@@ -182,9 +182,14 @@ const maxCommands = 32
 // ackBudget is how long an answer carried in an acknowledgement may take: Slack waits 3 s.
 const ackBudget = 2500 * time.Millisecond
 
-// conversation is the bot's context key: one per user per channel and thread.
+// conversation is the key follow-ups are remembered under: a thread, where there is one
+// (everyone in it talks with careerbot together, as in the thread itself), otherwise the
+// person in the channel (a DM, or /career's private answers).
 func conversation(team, channel, thread, user string) string {
-	return "slack:" + team + ":" + channel + ":" + thread + ":" + user
+	if thread != "" {
+		return "slack:" + team + ":" + channel + ":" + thread
+	}
+	return "slack:" + team + ":" + channel + "::" + user
 }
 
 // replyOptions renders a reply as message options.

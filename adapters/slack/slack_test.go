@@ -407,6 +407,34 @@ func TestFollowUpInThreadKeepsContext(t *testing.T) {
 	}
 }
 
+// TestThreadIsTheConversation: in a thread everyone talks with careerbot together, as the
+// thread shows them; the same person in another thread starts afresh.
+func TestThreadIsTheConversation(t *testing.T) {
+	tests := []struct {
+		name, user, thread string
+		continues          bool // the answer is the hospitals' pay ($49,550)
+	}{
+		{"another person in the same thread", "U2", "100.1", true},
+		{"the same person in another thread", "U1", "200.1", false},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeSlack(t)
+			_, h := newTestAdapter(t, f, "")
+			first := fmt.Sprintf(`{"type":"event_callback","team_id":"T1","event_id":"Ev5%d","event":{"type":"app_mention","user":"U1","text":"<@UBOT> what's the salary?","ts":"100.1","channel":"C1"}}`, i)
+			serve(h, signed("/slack/events", "application/json", first, time.Now()))
+			f.wait(t, 1)
+			follow := fmt.Sprintf(`{"type":"event_callback","team_id":"T1","event_id":"Ev6%d","event":{"type":"app_mention","user":%q,"text":"<@UBOT> what about hospitals?","ts":"300.2","thread_ts":%q,"channel":"C1"}}`, i, tt.user, tt.thread)
+			serve(h, signed("/slack/events", "application/json", follow, time.Now()))
+			f.wait(t, 1)
+			posts := f.recorded("chat.postMessage")
+			if got := posts[len(posts)-1].form.Get("text"); strings.Contains(got, "$49,550") != tt.continues {
+				t.Errorf("follow-up answered %q; want the conversation continued: %v", got, tt.continues)
+			}
+		})
+	}
+}
+
 func TestDigestCommands(t *testing.T) {
 	f := newFakeSlack(t)
 	kb, _ := knowledge.Default()
