@@ -63,6 +63,9 @@ func runSet(t *testing.T, b *Bot, s evalSet) setResult {
 		// a bot of its own, so that no other set's conversation state can reach it
 		ok, all := runFollowUps(t, newTestBot(t), path)
 		return setResult{ok: ok, all: all}
+	case s.Format == "conversations":
+		ok, all := runConversations(t, newTestBot(t), path)
+		return setResult{ok: ok, all: all}
 	}
 	per, ok, all := evaluate(t, b, loadCases(t, path))
 	report(t, s.Name, per, ok, all)

@@ -25,7 +25,7 @@ type evalSet struct {
 	File      string  `yaml:"file"`     // testdata-relative
 	Purpose   string  `yaml:"purpose"`  // tune, heldout or others
 	Measures  string  `yaml:"measures"` // one line
-	Format    string  `yaml:"format"`   // questions (the default) or followups; others sets are CLINC files
+	Format    string  `yaml:"format"`   // questions (the default), followups or conversations; others sets are CLINC files
 	Check     string  `yaml:"check"`    // others only: declined, help-or-declined or conversational
 	Threshold float64 `yaml:"threshold"`
 	SHA256    string  `yaml:"sha256"`    // heldout only: the frozen file's hash
@@ -88,11 +88,7 @@ func (s evalSet) valid() error {
 		if s.Check != "" {
 			return errors.New("check is for others sets")
 		}
-		switch {
-		case s.Format == "conversations" && !s.Sealed:
-			// Written for the conversation work of issue 11, which brings its runner.
-			return errors.New("format conversations has no runner yet: keep the set sealed")
-		case s.Format != "" && s.Format != "questions" && s.Format != "followups" && s.Format != "conversations":
+		if s.Format != "" && s.Format != "questions" && s.Format != "followups" && s.Format != "conversations" {
 			return fmt.Errorf("format %q: want questions, followups or conversations", s.Format)
 		}
 	case "others":
