@@ -75,6 +75,8 @@ func (ix *index) creditHits(a *analysis) {
 			a.covered |= span
 		case rolePersonal:
 			a.personal = true
+		case roleAnchor:
+			a.anchored = true
 		case roleUnsupported:
 			if a.unsupported < 0 {
 				a.unsupported, a.unsupMask = int(h.r.idx), span

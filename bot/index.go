@@ -21,6 +21,7 @@ const (
 	rolePersonal                        // asks about the asker's own job or account
 	roleUnsupported                     // asks for something the profile does not have
 	roleSmalltalk                       // conversation: greetings, thanks, bye
+	roleAnchor                          // a phrase of two words or more that makes a question about work
 )
 
 type role struct {

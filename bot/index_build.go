@@ -214,9 +214,11 @@ func (ix *builder) addLists(kb *knowledge.Base) {
 			}
 		}
 	}
-	for _, w := range kb.Language.Anchors {
-		for _, x := range ix.words(w) {
-			ix.anchors[x] = true
+	for _, w := range kb.Language.Anchors { // "full time" as a phrase: "time" alone is no anchor
+		if ws := ix.words(w); len(ws) == 1 {
+			ix.anchors[ws[0]] = true
+		} else {
+			ix.add(ws, role{kind: roleAnchor})
 		}
 	}
 	for _, w := range kb.Language.OtherOccupations {

@@ -69,6 +69,13 @@ func TestReviewFindings(t *testing.T) {
 		{"what's the average rent in Chicago", false, "not about", "national (U.S.) figures"},
 		{"what's the average price of a house in Chicago", false, "", "schools, costs"},
 		{"can they work from home", false, "does not cover benefits, remote work", ""},
+		// Words inside a longer anchor ("full time", "this job") are no work words alone,
+		// and what the profile lacks is said only for a question about work.
+		{"what time is it in dallas", false, "", "national (U.S.) figures"},
+		{"look up daily dog kennels in my area", false, "", "national (U.S.) figures"},
+		{"how much does a nintendo switch cost", false, "", "schools, costs"},
+		{"tell me the full name of my health plan", false, "", "full time"},
+		{"is medical records specialist the same thing as this", true, "medical records specialists", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})

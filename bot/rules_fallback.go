@@ -40,10 +40,11 @@ func openingSmalltalk(s *state) (decision, bool, string) {
 	return pass()
 }
 
-// What the profile lacks, in a question about work: "the average rent in Chicago" or "the
-// price of a house" is not asking this profile for figures by city or for tuition.
+// What the profile lacks, in a question about work: "what time is it in Dallas" or "the
+// price of a house" is not asking this profile for figures by city or for tuition. A reply
+// marked any_question ("that is not about the occupation") fits any question.
 func unsupported(s *state) (decision, bool, string) {
-	if s.a.unsupported >= 0 && s.best >= 0 && (s.a.anchored || s.conf >= SuggestThreshold) {
+	if u := s.a.unsupported; u >= 0 && s.best >= 0 && (s.a.anchored || s.ix.kb.Language.Unsupported[u].AnyQuestion) {
 		return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.a.unsupported], s.conf), -1)
 	}
 	return pass()

@@ -124,7 +124,7 @@ func tokenText(toks []token) string {
 var roleNames = map[roleKind]string{
 	roleKeyword: "keyword", roleFacet: "facet", roleEntity: "entity", roleSubject: "subject",
 	roleOther: "other_occupation", roleRelated: "related_occupation", rolePersonal: "personal",
-	roleUnsupported: "unsupported", roleSmalltalk: "smalltalk",
+	roleUnsupported: "unsupported", roleSmalltalk: "smalltalk", roleAnchor: "anchor",
 }
 
 // match records what the matcher found.

@@ -292,6 +292,9 @@ type Unsupported struct {
 	ID    string   `yaml:"id"`
 	Words []string `yaml:"words"`
 	Reply string   `yaml:"reply"`
+	// AnyQuestion: the reply fits a question that is not about work at all ("the average
+	// rent in Chicago"); the others are said only for a question about work.
+	AnyQuestion bool `yaml:"any_question"`
 }
 
 // Replies are the sentences careerbot says when it is not answering from the profile: why
