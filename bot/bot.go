@@ -141,6 +141,7 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 	}
 	prev := b.lastTurn(ctx, req.ConversationID)
 	d := newState(ix, a, prev, req.Text).run(tr)
+	d.reply = goingOn(d.reply, prev)
 	switch {
 	case d.topic >= 0:
 		b.remember(ctx, req.ConversationID, turn{topic: d.topic, entity: a.entity})
@@ -172,8 +173,22 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 			fi = i
 		}
 	}
+	prev := b.lastTurn(ctx, req.ConversationID)
 	b.remember(ctx, req.ConversationID, turn{topic: t, entity: noTurn.entity})
-	return ix.answerReply(t, ix.partFor(t, fi, -1), 1)
+	return goingOn(ix.answerReply(t, ix.partFor(t, fi, -1), 1), prev)
+}
+
+// maxSuggestions is the most questions offered after a fallback or small talk: more is a
+// menu, not a suggestion.
+const maxSuggestions = 3
+
+// goingOn shortens an answer in a conversation that has had one already: the source was
+// given with the first, and what else can be asked is known by now.
+func goingOn(r Reply, prev turn) Reply {
+	if r.Kind == KindAnswer && prev.topic >= 0 {
+		r.Source, r.SourceURL, r.Suggestions = "", "", nil
+	}
+	return r
 }
 
 func suggestionText(s []Suggestion) string {
@@ -195,7 +210,7 @@ func (ix *index) decline(kind Kind, why string, conf float64) Reply {
 		Note:        ix.replies.DeclinedNote,
 		Source:      ix.source,
 		SourceURL:   ix.url,
-		Suggestions: ix.firstSuggestions(4),
+		Suggestions: ix.firstSuggestions(maxSuggestions),
 	}
 }
 
@@ -228,6 +243,6 @@ func (ix *index) smalltalkReply(i int) Reply {
 		Title:       ix.replies.SmalltalkTitle,
 		Lead:        ix.smallTxt[i],
 		Note:        ix.replies.TopicsNote,
-		Suggestions: ix.firstSuggestions(4),
+		Suggestions: ix.firstSuggestions(maxSuggestions),
 	}
 }

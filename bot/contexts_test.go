@@ -70,3 +70,32 @@ func TestContextsDown(t *testing.T) {
 		t.Errorf("logs %q, want the store's error", logs.String())
 	}
 }
+
+// TestSourceAndSuggestionsOncePerConversation: the first answer of a conversation gives the
+// source and what else to ask; later ones in it are only the answer.
+func TestSourceAndSuggestionsOncePerConversation(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	tests := []struct {
+		conv, question string
+		full           bool // source and suggestions
+	}{
+		{"c1", "what's the median salary?", true},
+		{"c1", "what degree do I need?", false},
+		{"c1", "and the job outlook?", false},
+		{"c2", "what degree do I need?", true},
+		{"", "what's the median salary?", true}, // no conversation: every answer is the first
+		{"", "what's the median salary?", true},
+	}
+	for i, tt := range tests {
+		r := askIn(b, tt.conv, tt.question)
+		if !r.Answered {
+			t.Fatalf("%d: %q not answered", i, tt.question)
+		}
+		if got := r.Source != "" && r.SourceURL != "" && len(r.Suggestions) > 0; got != tt.full {
+			t.Errorf("%d: %q in %q: source %q, %d suggestions; want them: %v", i, tt.question, tt.conv, r.Source, len(r.Suggestions), tt.full)
+		}
+		if len(r.Suggestions) > 3 {
+			t.Errorf("%d: %d suggestions, want at most 3", i, len(r.Suggestions))
+		}
+	}
+}

@@ -40,7 +40,8 @@ func Text(r Reply) string {
 		sb.WriteString(r.Note)
 		sb.WriteByte('\n')
 	}
-	if len(r.Suggestions) > 0 {
+	// A fallback's note already says what can be asked: one line of it is enough.
+	if len(r.Suggestions) > 0 && !(r.Kind == KindFallback && r.Note != "") {
 		label := "You could also ask"
 		if !r.Answered {
 			label = "Try"
