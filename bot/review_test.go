@@ -76,6 +76,20 @@ func TestReviewFindings(t *testing.T) {
 		{"how much does a nintendo switch cost", false, "", "schools, costs"},
 		{"tell me the full name of my health plan", false, "", "full time"},
 		{"is medical records specialist the same thing as this", true, "medical records specialists", ""},
+		// Markets, all of health care and other occupations' figures are declined, with a
+		// reason that fits; never the occupation's outlook or pay.
+		{"whats the outlook for healthcare stocks", false, "the economy", "17%"},
+		{"housing market outlook for next year?", false, "the economy", "17%"},
+		{"projected job growth for all of healthcare", false, "health care as a whole", "17%"},
+		{"whats the growth outlook for the medical device industry", false, "the economy", "17%"},
+		{"how much do hospitals charge for an MRI", false, "health care as a whole", "$55,560"},
+		{"oncologist salary?", false, "that occupation", "$55,560"},
+		{"what certs do cybersecurity analysts need", false, "that occupation", "RHIT"},
+		{"did I pass my RHIT exam, I took it Tuesday", false, "anyone's own", ""},
+		{"can you calculate my take-home pay after taxes on 55k", false, "anyone's own", "$55,560"},
+		{"when is the next CTR exam date", false, "exam details", ""},
+		{"what percent of cancer registrars are women", false, "who the workers are", "46%"},
+		{"what does the HIPAA privacy rule say word for word", false, "does not quote laws", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
