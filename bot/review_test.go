@@ -90,6 +90,21 @@ func TestReviewFindings(t *testing.T) {
 		{"when is the next CTR exam date", false, "exam details", ""},
 		{"what percent of cancer registrars are women", false, "who the workers are", "46%"},
 		{"what does the HIPAA privacy rule say word for word", false, "does not quote laws", ""},
+		// AI, robots and a crowded field ask about the outlook; how current the data is asks
+		// about the source; a year for the wages is still what the profile lacks.
+		{"will robots replace me", true, "17%", ""},
+		{"is it oversaturated", true, "17%", ""},
+		{"how current is this data", true, "projections to 2031", ""},
+		{"when were these projections made", true, "Occupational Outlook Handbook", ""},
+		{"what year were the wages", false, "does not say which year", "$55,560"},
+		{"links?", true, "(AHIMA)", ""},
+		{"Which organizations can provide further information about this profession?", true, "For more information", ""},
+		{"What academic credentials are typically required for entry into this occupation?", true, "associate's degree", ""},
+		{"do i need to be certified or is a degree enough", true, "certification", ""},
+		{"is there a license exam like nurses have", true, "RHIT", "exam details"},
+		{"Which competencies are employers looking for?", true, "Important qualities", ""},
+		{"Does the salary differ by the industry of employment?", true, "varies by industry", ""},
+		{"Kindly state the median annual compensation.", true, "$55,560", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
