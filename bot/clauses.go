@@ -38,11 +38,11 @@ func (ix *index) parts(a *analysis, best int) []int {
 				// Naming an industry is no part of its own: "pay at doctors offices"
 				// is about pay, not also about jobs.
 				own, other := a.mask[t]&^a.mask[o]&^a.industries, a.mask[o]&^a.mask[t]
-				if a.ownScore(t, own) < weights.PartEvidence || own == 0 || other == 0 || !separated(own, other, sepMask) {
+				if a.ownScore(t, own) < weights.PartEvidence || !a.keywordAt(t, own) || other == 0 || !separated(own, other, sepMask) {
 					ok = false
 					break
 				}
-				if a.continuation(own, other, sepMask) {
+				if a.continuation(own, other, sepMask) || !a.ownsAClause(t, o, own, other, sepMask) {
 					ok = false
 					break
 				}
@@ -60,6 +60,30 @@ func (ix *index) parts(a *analysis, best int) []int {
 		return nil
 	}
 	return out
+}
+
+// ownsAClause says whether t's own words outweigh o's in some clause that holds them; where
+// o's outweigh them everywhere, they are what o is asked about ("which credentials can
+// these workers earn" asks about credentials, not pay).
+func (a *analysis) ownsAClause(t, o int, own, other, sep uint64) bool {
+	for m := own; m != 0; m &= m - 1 {
+		c := clauseOf(m&-m, sep, len(a.toks))
+		if a.ownScore(t, own&c) >= a.ownScore(o, other&c) {
+			return true
+		}
+	}
+	return false
+}
+
+// keywordAt says whether a keyword of topic t starts at one of the positions in m: facet
+// words ("behind" the outlook) and example words alone make no part of a question.
+func (a *analysis) keywordAt(t int, m uint64) bool {
+	for _, h := range a.hits {
+		if h.r.kind == roleKeyword && int(h.r.topic) == t && h.start < 64 && m&(1<<h.start) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOf is the set of positions in the clauses that hold some position of mask.

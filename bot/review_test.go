@@ -167,6 +167,13 @@ func TestMultiPartOrContinuation(t *testing.T) {
 		{"As an HR manager, I would like to know the median wage for these workers in offices of physicians.", []string{"pay"}},
 		{"what is the median annual wage for health information technologists and medical registrars and the projected growth", []string{"pay", "outlook"}},
 		{"could someone explain what a cancer registrar does day to day? im a bio major trying to figure out my options", []string{"duties"}},
+		// A part needs a keyword of its own, and its words must outweigh the other topic's in
+		// some clause: "earn" beside credentials, "behind" beside the source, are no parts.
+		{"Besides RHIT, which AHIMA credentials like CDIP or CHDA can these workers earn?", []string{"certification"}},
+		{"Which agency publishes the occupational profile behind your wage and employment figures?", []string{"source"}},
+		{"Please describe the typical working conditions and schedule.", []string{"work_environment"}},
+		{"Does the CTR require an exam, and which organization accredits cancer registry programs?", []string{"certification", "education"}},
+		{"how many jobs are there and how many will there be in 2031", []string{"employment", "outlook"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
