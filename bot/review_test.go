@@ -174,6 +174,11 @@ func TestMultiPartOrContinuation(t *testing.T) {
 		{"Please describe the typical working conditions and schedule.", []string{"work_environment"}},
 		{"Does the CTR require an exam, and which organization accredits cancer registry programs?", []string{"certification", "education"}},
 		{"how many jobs are there and how many will there be in 2031", []string{"employment", "outlook"}},
+		// What they do and where they work is the duties and the work setting.
+		{"what do they do and where do they usually work", []string{"duties", "work_environment"}},
+		{"What they do in the job and where they work?", []string{"duties", "work_environment"}},
+		{"For promotion, I need more study or no?", []string{"advancement"}},
+		{"Which occupations share comparable duties or training?", []string{"related"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
