@@ -140,13 +140,11 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 		tr.match(ix, a)
 	}
 	prev := b.lastTurn(ctx, req.ConversationID)
-	d := newState(ix, a, prev, req.Text).run(tr)
+	s := newState(ix, a, prev, req.Text)
+	d := s.run(tr)
 	d.reply = goingOn(d.reply, prev)
-	switch {
-	case d.topic >= 0:
-		b.remember(ctx, req.ConversationID, turn{topic: d.topic, entity: a.entity})
-	case !d.reply.Answered && (a.other != "" || a.related >= 0):
-		b.remember(ctx, req.ConversationID, turn{topic: -1, entity: noTurn.entity, other: true})
+	if next, ok := s.nextTurn(d); ok {
+		b.remember(ctx, req.ConversationID, next)
 	}
 	return d.reply
 }
@@ -174,8 +172,12 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 		}
 	}
 	prev := b.lastTurn(ctx, req.ConversationID)
-	b.remember(ctx, req.ConversationID, turn{topic: t, entity: noTurn.entity})
-	return goingOn(ix.answerReply(t, ix.partFor(t, fi, -1), 1), prev)
+	next := noTurn
+	next.topic, next.facet = t, fi
+	r := ix.answerReply(t, ix.partFor(t, fi, -1), 1)
+	_, next.dim = ix.answered(r, t)
+	b.remember(ctx, req.ConversationID, next)
+	return goingOn(r, prev)
 }
 
 // maxSuggestions is the most questions offered after a fallback or small talk: more is a

@@ -271,6 +271,10 @@ func (ix *index) fillReplies(r knowledge.Replies) knowledge.Replies {
 		&r.SmalltalkTitle, &r.TopicsNote} {
 		*s = ix.common.Replace(*s)
 	}
+	c := &r.Compare
+	for _, s := range []*string{&c.BelowMedian, &c.AtMedian, &c.AboveMedian, &c.Growth, &c.Nothing} {
+		*s = ix.kb.Expand(*s, nil) // {figure} is left for the figure
+	}
 	return r
 }
 

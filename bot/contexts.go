@@ -6,16 +6,29 @@ import (
 	"time"
 )
 
-// Turn is what a conversation's last answer was about, kept so that a follow-up ("and the
-// lowest?", "what about hospitals?", "how much does that pay?") is read as a person would.
-// It holds only ids from the knowledge file, never the question, a user or a channel, so a
-// store may keep it anywhere.
+// Turn is what a conversation's last turn meant, kept so that a follow-up ("and the
+// worst?", "is that good?", "how would I earn that", "and for the whole US?") is read as a
+// person would. It holds only ids from the knowledge file, never the question, a user or a
+// channel, so a store may keep it anywhere.
 type Turn struct {
-	Topic    string      `json:"topic,omitempty"`    // topic id; "" when the last answer had none
-	Entities []EntityRef `json:"entities,omitempty"` // the industry, credential or quality it named
+	// Topic is the topic answered, or, when the question was declined (another
+	// occupation's, or something the profile lacks), the topic it asked about; "" for none.
+	Topic string `json:"topic,omitempty"`
+	// Facet is the facet of Topic answered ("lowest_10", "industry"); "" for the whole
+	// topic.
+	Facet string `json:"facet,omitempty"`
+	// Entities are the industry, credential or quality the turn was about ("that" = the
+	// CDIP, "there" = hospitals).
+	Entities []EntityRef `json:"entities,omitempty"`
+	// Dimension is the kind of entity the answer ranked or named (industry: "what sector
+	// pays best", so "and worst?" is the lowest-paying industry); "" for none.
+	Dimension string `json:"dimension,omitempty"`
 	// OtherOccupation: the last question was about another occupation, so "how much does
-	// that pay?" is too.
+	// that pay?" is too, and "and for this occupation?" asks Topic about this one.
 	OtherOccupation bool `json:"other_occupation,omitempty"`
+	// Declined is the id of what the profile lacks that the last question asked for
+	// ("location": "in ohio?"); Topic is still what it asked about.
+	Declined string `json:"declined,omitempty"`
 }
 
 // EntityRef names one entity of the knowledge file.

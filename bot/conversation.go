@@ -5,13 +5,17 @@ import "context"
 // turn is a conversation's last turn as the rules read it: indexes into this bot's
 // knowledge. Turn is the same, by id, as stores keep it.
 type turn struct {
-	topic  int           // -1: none
-	entity [numKinds]int // per entity kind, as analysis.entity
-	other  bool          // the question was about another occupation
+	topic    int           // the topic answered, or asked about and declined; -1: none
+	facet    int           // the facet of topic answered; -1: the whole topic
+	entity   [numKinds]int // per entity kind, as analysis.entity
+	dim      int           // the entity kind (entityKinds) the answer ranked or named; -1: none
+	other    bool          // the question was about another occupation
+	asked    int           // with other: the topic it asked about (topic is -1); else -1
+	declined int           // what the profile lacks that was asked (an unsupported index), or -1
 }
 
 // noTurn is a conversation with nothing to follow up.
-var noTurn = turn{topic: -1, entity: noEntities()}
+var noTurn = turn{topic: -1, facet: -1, entity: noEntities(), dim: -1, asked: -1, declined: -1}
 
 // noEntities is a per-kind set with no entity named.
 func noEntities() (e [numKinds]int) {
@@ -20,6 +24,9 @@ func noEntities() (e [numKinds]int) {
 	}
 	return e
 }
+
+// about is the topic the turn was about, answered or declined (another occupation's).
+func (t turn) about() int { return max(t.topic, t.asked) }
 
 // lastTurn reads the conversation's last turn from the store; without a conversation, or
 // when the store fails (logged), there is none.
@@ -50,13 +57,22 @@ func (b *Bot) remember(ctx context.Context, conversation string, t turn) {
 // toTurn names a turn by ids.
 func (ix *index) toTurn(t turn) Turn {
 	out := Turn{OtherOccupation: t.other}
-	if t.topic >= 0 {
-		out.Topic = ix.topics[t.topic].id
+	if ti := t.about(); ti >= 0 {
+		out.Topic = ix.topics[ti].id
+		if t.facet >= 0 && t.facet < len(ix.topics[ti].facets) {
+			out.Facet = ix.topics[ti].facets[t.facet].id
+		}
 	}
 	for k, e := range t.entity {
 		if e >= 0 {
 			out.Entities = append(out.Entities, EntityRef{Kind: entityKinds[k], ID: ix.entities[entityKinds[k]][e].ID})
 		}
+	}
+	if t.dim >= 0 {
+		out.Dimension = entityKinds[t.dim]
+	}
+	if t.declined >= 0 {
+		out.Declined = ix.kb.Language.Unsupported[t.declined].ID
 	}
 	return out
 }
@@ -68,18 +84,35 @@ func (ix *index) fromTurn(t Turn) turn {
 	out.other = t.OtherOccupation
 	if i, ok := ix.byID[t.Topic]; ok {
 		out.topic = i
-	}
-	for _, e := range t.Entities {
-		k := int(entityKindID(e.Kind))
-		if k < 0 {
-			continue
-		}
-		for i, x := range ix.entities[e.Kind] {
-			if x.ID == e.ID {
-				out.entity[k] = i
-				break
+		for f, fx := range ix.topics[i].facets {
+			if fx.id == t.Facet && t.Facet != "" {
+				out.facet = f
 			}
 		}
 	}
+	if out.other {
+		out.topic, out.asked = -1, out.topic
+	}
+	for _, e := range t.Entities {
+		if k := int(entityKindID(e.Kind)); k >= 0 {
+			out.entity[k] = ix.entityIndex(e.Kind, e.ID)
+		}
+	}
+	out.dim = int(entityKindID(t.Dimension))
+	for i, u := range ix.kb.Language.Unsupported {
+		if u.ID == t.Declined && t.Declined != "" {
+			out.declined = i
+		}
+	}
 	return out
+}
+
+// entityIndex is the index of the entity of kind with id, or -1.
+func (ix *index) entityIndex(kind, id string) int {
+	for i, x := range ix.entities[kind] {
+		if x.ID == id {
+			return i
+		}
+	}
+	return -1
 }

@@ -48,6 +48,12 @@ type lexicon struct {
 		Demonstratives words   `yaml:"demonstratives"`
 		There          oneWord `yaml:"there"`    // points at a place ...
 		ThereIs        words   `yaml:"there_is"` // ... unless after one of these
+		// ThisOccupation names the occupation the bot covers after another's: "and for
+		// this occupation?"
+		ThisOccupation phrases `yaml:"this_occupation"`
+		Whole          phrases `yaml:"whole"`   // the whole country: "and for the whole US?"
+		Compare        phrases `yaml:"compare"` // "is that good?", "above average?"
+		Obtain         words   `yaml:"obtain"`  // "how would I earn that" (a credential)
 	} `yaml:"follow_up"`
 
 	// Built after loading.

@@ -143,6 +143,19 @@ func (p *phrases) endsAt(toks []token, end int) bool {
 	return false
 }
 
+// find is the positions of the tokens inside some phrase (up to 64).
+func (p *phrases) find(toks []token) uint64 {
+	var m uint64
+	for i := 0; i < len(toks) && i < 64; i++ {
+		for _, rest := range p.byFirst[toks[i].word] {
+			if wordsAt(toks, i+1, rest) {
+				m |= spanMask(i, i+1+len(rest))
+			}
+		}
+	}
+	return m
+}
+
 // wordsAt says whether the tokens from position i are ws.
 func wordsAt(toks []token, i int, ws []string) bool {
 	if i+len(ws) > len(toks) {

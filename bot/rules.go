@@ -23,10 +23,13 @@ type state struct {
 	opinion *classifier.Prediction // the model's, once asked
 }
 
-// decision is what a rule decided: the reply and the topic the conversation is now on.
+// decision is what a rule decided: the reply and the topic the conversation is now on;
+// keep says the reply is about the last turn's own answer ("is that good?"), which stays
+// the turn to follow up.
 type decision struct {
 	reply Reply
 	topic int
+	keep  bool
 }
 
 // rule is one step of the decision. decide returns ok when it decided; a rule that only
@@ -40,11 +43,17 @@ type rule struct {
 // come before any answer; a question the profile can answer comes before small talk and
 // "did you mean".
 var rules = []rule{
+	{"follow_up_this_occupation", followUpThisOccupation},
 	{"follow_up_other_occupation", followUpOther},
 	{"follow_up_there", followUpThere},
+	{"follow_up_obtain", followUpObtain},
+	{"follow_up_compare", followUpCompare},
+	{"follow_up_whole", followUpWhole},
 	{"conversation_tie", conversationTie},
+	{"follow_up_ranked", followUpRanked},
 	{"follow_up_facet", followUpFacet},
 	{"follow_up_points_back", followUpPointsBack},
+	{"follow_up_unsupported", followUpUnsupported},
 	{"personal", personal},
 	{"other_occupation", otherOccupation},
 	{"related_occupation", relatedOccupation},
@@ -94,6 +103,10 @@ func pass() (decision, bool, string) { return decision{}, false, "" }
 
 func decided(r Reply, topic int) (decision, bool, string) {
 	return decision{reply: r, topic: topic}, true, ""
+}
+
+func kept(r Reply, topic int) (decision, bool, string) {
+	return decision{reply: r, topic: topic, keep: true}, true, ""
 }
 
 // answerable says whether the question gets an answer from the profile rather than a

@@ -89,6 +89,7 @@ func Parse(name string, data []byte) (*Base, error) {
 	b.buildFacts()
 	v.topics(b)
 	v.replies(&b.Replies)
+	v.compare(b, &b.Replies.Compare)
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
 	}
@@ -602,6 +603,27 @@ func (v *validator) replies(r *Replies) {
 		for _, m := range placeholder.FindAllStringSubmatch(c.text, -1) {
 			if !slices.Contains(common, m[1]) && !slices.Contains(c.extra, m[1]) {
 				v.fail(path, "has {%s}; it may use {%s}", m[1], strings.Join(append(common, c.extra...), "}, {"))
+			}
+		}
+	}
+}
+
+// compare checks the comparison sentences: each is there and uses only {figure} and the
+// profile's facts.
+func (v *validator) compare(b *Base, c *Compare) {
+	for _, x := range []struct{ key, text string }{
+		{"below_median", c.BelowMedian}, {"at_median", c.AtMedian}, {"above_median", c.AboveMedian},
+		{"growth", c.Growth}, {"nothing", c.Nothing},
+	} {
+		path := "replies.compare." + x.key
+		v.text(path, x.text)
+		if !balanced(x.text) {
+			v.fail(path, "unbalanced { } in %q", x.text)
+			continue
+		}
+		for _, name := range templateNames(x.text) {
+			if _, ok := v.resolve(b, name, ""); !ok && name != "figure" {
+				v.fail(path, "has {%s}; it may use {figure} and the profile's facts", name)
 			}
 		}
 	}

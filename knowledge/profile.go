@@ -315,6 +315,20 @@ type Replies struct {
 	HelpTitle            string `yaml:"help_title"`
 	SmalltalkTitle       string `yaml:"smalltalk_title"`
 	TopicsNote           string `yaml:"topics_note"`
+	// Compare answers "is that good?", "is that a lot?", "above average?" about the last
+	// answer's figure, with what the profile gives to compare it with.
+	Compare Compare `yaml:"compare"`
+}
+
+// Compare are the sentences that compare the last answer's figure with the profile's own.
+// Each may hold {figure} (the figure as the last answer said it, "$49,550") and any fact
+// of the profile ({pay.median}, {outlook.comparison}).
+type Compare struct {
+	BelowMedian string `yaml:"below_median"` // a wage below the occupation's median
+	AtMedian    string `yaml:"at_median"`    // the median itself
+	AboveMedian string `yaml:"above_median"` // a wage above the median
+	Growth      string `yaml:"growth"`       // the projected growth, which the profile compares
+	Nothing     string `yaml:"nothing"`      // a figure the profile gives nothing to compare with
 }
 
 // Names returns every name of the occupation: Occupation, Title, Aliases, then each

@@ -66,9 +66,13 @@ func Run(t *testing.T, newStore NewStore) {
 
 var ctx = context.Background()
 
+// sample uses every field of a turn: a store keeps all of what a turn meant.
 var sample = bot.Turn{
-	Topic:    "pay",
-	Entities: []bot.EntityRef{{Kind: "industry", ID: "hospitals"}, {Kind: "certification", ID: "ctr"}},
+	Topic:     "pay",
+	Facet:     "top_industry",
+	Entities:  []bot.EntityRef{{Kind: "industry", ID: "hospitals"}, {Kind: "certification", ID: "ctr"}},
+	Dimension: "industry",
+	Declined:  "location",
 }
 
 func want(t *testing.T, s bot.Contexts, conv string, wantTurn bot.Turn, wantOK bool) {
@@ -96,7 +100,7 @@ func nothingFirst(t *testing.T, s bot.Contexts, _ *Clock) {
 func lastWhole(t *testing.T, s bot.Contexts, _ *Clock) {
 	remember(t, s, "c", sample)
 	want(t, s, "c", sample, true)
-	other := bot.Turn{OtherOccupation: true}
+	other := bot.Turn{Topic: "pay", OtherOccupation: true}
 	remember(t, s, "d", other)
 	want(t, s, "d", other, true)
 }

@@ -1,0 +1,143 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/careerbot/careerbot/bot"
+)
+
+// jsonContexts keeps each turn as JSON, as a store shared by replicas would: what the bot
+// means by a turn must survive being written down, and must hold no question text.
+type jsonContexts struct {
+	mu    sync.Mutex
+	turns map[string][]byte
+	t     *testing.T
+	said  []string // every question asked, none of which may be stored
+}
+
+func (c *jsonContexts) Last(_ context.Context, conv string) (bot.Turn, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.turns[conv]
+	if !ok {
+		return bot.Turn{}, false, nil
+	}
+	var t bot.Turn
+	err := json.Unmarshal(b, &t)
+	return t, true, err
+}
+
+func (c *jsonContexts) Remember(_ context.Context, conv string, t bot.Turn) error {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, q := range c.said {
+		if strings.Contains(strings.ToLower(string(b)), strings.ToLower(q)) {
+			c.t.Errorf("stored turn %s holds the question %q", b, q)
+		}
+	}
+	c.turns[conv] = b
+	return nil
+}
+
+// TestConversationMeaning: follow-ups that only make sense as what the last turn meant
+// (issue 11): the facet and what it ranked, the entity, the figure, the occupation asked
+// about, and what was declined.
+func TestConversationMeaning(t *testing.T) {
+	tests := []struct {
+		name    string
+		turns   []string // every turn but the last is context
+		intent  string   // of the last turn's reply; "none" for a decline
+		lead    string   // the last reply's lead contains it
+		notLead string   // and not this ("" for no check)
+	}{
+		{"worst after the best-paying industry is the worst-paying industry",
+			[]string{"what sector pays them best", "and worst?"}, "pay", "$44,990", "$29,680"},
+		{"the least after industries ranked by pay",
+			[]string{"which industries employ medical registrars", "which one pays the most", "and the least"}, "pay", "offices of physicians", "10 percent"},
+		{"the lowest after the median is still the lowest 10 percent",
+			[]string{"what's the salary?", "and the lowest?"}, "pay", "$29,680", ""},
+		{"a good salary after pay in hospitals compares it with the median",
+			[]string{"pay in hospitals?", "is that a good salary?"}, "pay", "$49,550 is below the occupation's median annual wage of $55,560", ""},
+		{"a lot after the top industry is above the median",
+			[]string{"what do they earn in professional scientific and technical services", "is that a lot?"}, "pay", "$77,290 is above the occupation's median annual wage of $55,560", ""},
+		{"above average after the worst-paying industry",
+			[]string{"what sector pays them best", "and worst?", "above average?"}, "pay", "$44,990 is below", ""},
+		{"good after the median says it is the median",
+			[]string{"median pay?", "is that good?"}, "pay", "$55,560 is the occupation's median", ""},
+		{"fast after the growth is the profile's own comparison",
+			[]string{"what's the job outlook", "is that fast?"}, "outlook", "much faster than the average for all occupations", ""},
+		{"a lot after the number of jobs says honestly there is nothing to compare",
+			[]string{"how many jobs are there", "is that a lot?"}, "employment", "does not compare", "39,900"},
+		{"earn that after the CDIP is the CDIP",
+			[]string{"tell me about the CDIP", "how would I earn that"}, "certification", "Certified Documentation Improvement Practitioner", "$55,560"},
+		{"earn that after the CTR is what the CTR requires",
+			[]string{"what's the CTR", "how would I earn that"}, "certification", "formal education program", ""},
+		{"this occupation after pharmacists is this occupation's pay",
+			[]string{"what do pharmacists earn", "fine, and for this occupation?"}, "pay", "$55,560", ""},
+		{"health info techs after medical assistants' pay is pay, not duties",
+			[]string{"what do medical assistants make", "and for health info techs?"}, "pay", "$55,560", ""},
+		{"that after another occupation is still declined",
+			[]string{"i'm thinking about nursing", "how much does that pay?"}, "none", "", "$55,560"},
+		{"a state after the median gets the national-figures note",
+			[]string{"median pay?", "in ohio?"}, "none", "national (U.S.) figures only", ""},
+		{"the whole US after a state is the national median",
+			[]string{"median pay?", "in ohio?", "ok and for the whole US?"}, "pay", "$55,560", ""},
+		{"nationally after a declined state question is its topic",
+			[]string{"how many health information technologist jobs are in texas", "nationally?"}, "employment", "39,900", ""},
+		{"how long after an answer gets the duration note",
+			[]string{"what's the salary", "how long does that take"}, "none", "does not say how long", ""},
+		{"weekends after an answer gets the hours note",
+			[]string{"is it an office job?", "weekends?"}, "none", "nights, weekends", ""},
+		{"per month after pay gets the per-month note",
+			[]string{"what's the salary", "per month?"}, "none", "per month", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := &jsonContexts{turns: map[string][]byte{}, t: t, said: tt.turns}
+			b := newBot(t, bot.Options{Contexts: store})
+			const conv = "slack:T1:C1:1700000000.000100"
+			var r bot.Reply
+			for _, q := range tt.turns {
+				r = askIn(b, conv, q)
+			}
+			last := tt.turns[len(tt.turns)-1]
+			if got := r.Intent(); got != tt.intent {
+				t.Errorf("after %q, Answer(%q) = %s %v, lead %q; want intent %s", tt.turns[:len(tt.turns)-1], last, r.Kind, r.Intents, r.Lead, tt.intent)
+			}
+			if !strings.Contains(r.Lead, tt.lead) {
+				t.Errorf("after %q, Answer(%q).Lead = %q, want it to contain %q", tt.turns[:len(tt.turns)-1], last, r.Lead, tt.lead)
+			}
+			if tt.notLead != "" && strings.Contains(r.Lead, tt.notLead) {
+				t.Errorf("after %q, Answer(%q).Lead = %q, want it not to contain %q", tt.turns[:len(tt.turns)-1], last, r.Lead, tt.notLead)
+			}
+		})
+	}
+}
+
+// TestFollowUpFragmentNote: a fragment that cannot be answered gets, after an answer, the
+// same note as a whole question about it.
+func TestFollowUpFragmentNote(t *testing.T) {
+	tests := []struct{ first, fragment, alone string }{
+		{"median pay?", "in ohio?", "what's the median salary in ohio?"},
+		{"what's the salary", "how long does that take", "how long does it take to become one"},
+		{"is it full time?", "weekends?", "do they work weekends?"},
+		{"what's the salary", "per month?", "how much do they make per month?"},
+	}
+	for _, tt := range tests {
+		b := newBot(t, bot.Options{})
+		askIn(b, "c", tt.first)
+		got := askIn(b, "c", tt.fragment)
+		want := ask(b, tt.alone)
+		if got.Answered || got.Lead != want.Lead {
+			t.Errorf("after %q, Answer(%q).Lead = %q (answered=%v), want %q as for %q", tt.first, tt.fragment, got.Lead, got.Answered, want.Lead, tt.alone)
+		}
+	}
+}

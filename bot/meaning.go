@@ -1,0 +1,174 @@
+package bot
+
+// What a turn meant, kept for the next one: the topic, the facet answered, what it named or
+// ranked, what it asked that was declined; and what the last answer's figure compares with.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// nextTurn is what the conversation is about once s has decided d, and whether it is to be
+// remembered (a reply that says nothing about any topic leaves the last turn as it was).
+func (s *state) nextTurn(d decision) (turn, bool) {
+	a, prev := s.a, s.prev
+	t := noTurn
+	switch {
+	case d.keep && d.topic == prev.topic:
+		return prev, true
+	case d.topic >= 0 && d.topic == prev.topic && d.reply.Kind != KindAnswer:
+		// Small talk, or a decline that keeps to the topic: the last answer still stands.
+		t = prev
+	case d.topic >= 0:
+		t.topic, t.entity = d.topic, a.entity
+		t.facet, t.dim = s.ix.answered(d.reply, d.topic)
+	case d.reply.Answered:
+		return prev, false
+	case a.other != "" || a.related >= 0:
+		t.other, t.asked = true, s.best
+		if s.best >= 0 {
+			if fi, _ := s.ix.facet(a, s.best); fi >= 0 && s.ix.topics[s.best].facets[fi].entity == "" {
+				t.facet = fi
+			}
+		}
+		return t, true
+	case a.unsupported >= 0 && (s.best >= 0 || prev.topic >= 0):
+		// "in ohio?": what was asked is still the last topic, for "and the whole US?".
+		t = prev
+		if s.best >= 0 && s.best != prev.topic {
+			t = noTurn
+			t.topic = s.best
+		}
+	default:
+		return prev, false
+	}
+	if d.reply.Kind != KindAnswer && a.unsupported >= 0 {
+		t.declined = a.unsupported
+	} else if d.reply.Kind == KindAnswer {
+		t.declined = -1
+	}
+	return t, true
+}
+
+// answered is the facet of topic ti a reply answered (-1: the whole topic) and the kind of
+// entity it ranked (-1: none).
+func (ix *index) answered(r Reply, ti int) (fi, dim int) {
+	fi, dim = -1, -1
+	t := &ix.topics[ti]
+	for _, p := range r.Parts {
+		if p.Topic != t.id {
+			continue
+		}
+		fi = slices.IndexFunc(t.facets, func(f facetIndex) bool { return f.id == p.Facet && p.Facet != "" })
+		if p.Table != nil {
+			dim = ix.tableKind(p.Table)
+		}
+	}
+	return fi, dim
+}
+
+// tableKind is the kind of entity a table lists, by the names in its first column, or -1.
+func (ix *index) tableKind(tb *knowledge.Table) int {
+	if len(tb.Rows) == 0 || len(tb.Rows[0]) == 0 {
+		return -1
+	}
+	for k, kind := range entityKinds {
+		for _, e := range ix.entities[kind] {
+			if e.Name == tb.Rows[0][0] {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// lastPart is the answer the turn gave, as precomputed: its topic, facet and entity.
+func (ix *index) lastPart(t turn) Part {
+	ei := -1
+	if t.facet >= 0 {
+		if k := entityKindID(ix.topics[t.topic].facets[t.facet].entity); k >= 0 {
+			ei = t.entity[k]
+		}
+	}
+	return ix.partFor(t.topic, t.facet, ei)[0]
+}
+
+// compareLead says how the figure of an answer's lead compares with what the profile
+// gives: a wage with the occupation's median, the projected growth with the profile's own
+// comparison; ok is false when the lead has no figure.
+func (ix *index) compareLead(lead string) (string, bool) {
+	c := &ix.replies.Compare
+	if fig, v := firstDollars(lead); fig != "" {
+		m := ix.kb.Profile.Pay.Median
+		tmpl := c.AtMedian
+		switch {
+		case v < m:
+			tmpl = c.BelowMedian
+		case v > m:
+			tmpl = c.AboveMedian
+		}
+		return strings.ReplaceAll(tmpl, "{figure}", fig), true
+	}
+	if cmp := ix.kb.Profile.Outlook.Comparison; cmp != "" && strings.Contains(lead, cmp) {
+		return c.Growth, true
+	}
+	if strings.ContainsAny(lead, "0123456789") {
+		return c.Nothing, true
+	}
+	return "", false
+}
+
+// firstDollars is the first dollar figure in s, as written ("$49,550") and as a number.
+func firstDollars(s string) (string, int) {
+	i := strings.IndexByte(s, '$')
+	if i < 0 {
+		return "", 0
+	}
+	n, j := 0, i+1
+	for ; j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9'); j++ {
+		if s[j] != ',' {
+			n = n*10 + int(s[j]-'0')
+		}
+	}
+	if j == i+1 {
+		return "", 0
+	}
+	return s[i:j], n
+}
+
+// rankedFacet is the facet of topic t that ranks entities of kind dim and has among its
+// words one holding every word the question matched facet fi by: after industries ranked
+// by wage, "worst" (the lowest 10 percent's word) is "worst paying" industry's. -1: none.
+func (ix *index) rankedFacet(a *analysis, t, fi, dim int) int {
+	var said []string
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) == fi {
+			for i := h.start; i < h.end; i++ {
+				said = append(said, a.toks[i].word)
+			}
+		}
+	}
+	for g, f := range ix.topics[t].facets {
+		if g == fi || f.entity != "" || len(f.parts) == 0 || f.parts[0].Table == nil || ix.tableKind(f.parts[0].Table) != dim {
+			continue
+		}
+		for _, w := range ix.kb.Topics[t].Facets[g].Words {
+			if holdsAll(strings.FieldsFunc(w, func(r rune) bool { return r == ' ' || r == '-' }), said) {
+				return g
+			}
+		}
+	}
+	return -1
+}
+
+// holdsAll says whether every word of said is among ws.
+func holdsAll(ws, said []string) bool {
+	for _, w := range said {
+		if !slices.Contains(ws, w) {
+			return false
+		}
+	}
+	return len(said) > 0
+}

@@ -1,0 +1,143 @@
+package bot
+
+// Rules for follow-ups that go on from what the last turn meant: the occupation asked about
+// (this one or another), the facet and what it ranked, the entity it named, the figure it
+// gave, and what of it was declined.
+
+import (
+	"math/bits"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// "what do pharmacists earn" (declined), then "fine, and for this occupation?": the same
+// question, about this occupation.
+func followUpThisOccupation(s *state) (decision, bool, string) {
+	a, t := s.a, s.prev.asked
+	if !s.prev.other || t < 0 || a.other != "" || a.related >= 0 || a.personal {
+		return pass()
+	}
+	if !a.subject && lex.FollowUp.ThisOccupation.find(a.toks) == 0 || !a.pointsBack() && a.content > 3 {
+		return pass()
+	}
+	if s.best >= 0 && s.best != t && s.conf >= AnswerThreshold {
+		return pass()
+	}
+	return decided(s.ix.answerReply(t, s.ix.partFor(t, s.prev.facet, -1), AnswerThreshold), t)
+}
+
+// "tell me about the CDIP", then "how would I earn that": the credential, not pay.
+func followUpObtain(s *state) (decision, bool, string) {
+	last, a := s.prev.topic, s.a
+	if last < 0 || !a.demonstrative() || a.namesEntity() || a.other != "" || a.personal || !s.obtains() {
+		return pass()
+	}
+	k := entityKindID(knowledge.KindCertification)
+	if _, ok := s.ix.topics[last].kinds[knowledge.KindCertification]; !ok && s.prev.entity[k] < 0 {
+		return pass()
+	}
+	return kept(s.ix.answerReply(last, []Part{s.ix.lastPart(s.prev)}, AnswerThreshold), last)
+}
+
+func (s *state) obtains() bool {
+	for _, t := range s.a.toks {
+		if lex.FollowUp.Obtain.has(t.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// "pay in hospitals?" ($49,550), then "is that a good salary?": the figure compared with
+// what the profile gives, or honestly that it gives nothing to compare it with.
+func followUpCompare(s *state) (decision, bool, string) {
+	last, a := s.prev.topic, s.a
+	if last < 0 || a.other != "" || a.personal || a.unsupported >= 0 || a.related >= 0 || a.namesEntity() {
+		return pass()
+	}
+	if s.best >= 0 && s.best != last && s.conf >= AnswerThreshold || !s.comparesBack() {
+		return pass()
+	}
+	if fi, _ := s.ix.facet(a, last); fi >= 0 {
+		return pass() // "how does it compare to the highest paid ones": a facet of its own
+	}
+	p := s.ix.lastPart(s.prev)
+	lead, ok := s.ix.compareLead(p.Lead)
+	if !ok {
+		return pass()
+	}
+	p.Lead = lead
+	return kept(s.ix.answerReply(last, []Part{p}, AnswerThreshold), last)
+}
+
+// comparesBack says whether the question asks how the last figure compares: a compare
+// phrase pointed at it ("is that good?") or alone with nothing else asked ("above average?").
+func (s *state) comparesBack() bool {
+	a := s.a
+	m := lex.FollowUp.Compare.find(a.toks)
+	if m == 0 || a.content > 4 {
+		return false
+	}
+	if a.demonstrative() {
+		return true
+	}
+	for i, t := range a.toks {
+		if i < 64 && m&(1<<i) == 0 && !t.stop && !t.sep {
+			return false
+		}
+	}
+	return true
+}
+
+// "median pay?", "in ohio?" (declined), then "ok and for the whole US?": the national
+// figure, which is the profile's.
+func followUpWhole(s *state) (decision, bool, string) {
+	a, prev := s.a, s.prev
+	t := prev.topic
+	m := lex.FollowUp.Whole.find(a.toks)
+	if t < 0 || m == 0 || a.other != "" || a.personal || a.related >= 0 || a.namesEntity() {
+		return pass()
+	}
+	if a.unsupported >= 0 && a.unsupMask&^m != 0 || s.best >= 0 && s.best != t && s.conf >= AnswerThreshold {
+		return pass()
+	}
+	if bits.OnesCount64(a.covered&^m) > 0 || a.content-bits.OnesCount64(m) > 2 {
+		return pass()
+	}
+	fi, _ := s.ix.facet(a, t)
+	if fi < 0 && prev.facet >= 0 && s.ix.topics[t].facets[prev.facet].entity == "" {
+		fi = prev.facet
+	}
+	return decided(s.ix.answerReply(t, s.ix.partFor(t, fi, -1), AnswerThreshold), t)
+}
+
+// "what sector pays them best" (industries ranked), then "and worst?": the other end of
+// what was ranked, not the lowest-paid workers.
+func followUpRanked(s *state) (decision, bool, string) {
+	last, a := s.prev.topic, s.a
+	if last < 0 || s.prev.dim < 0 || s.conf >= AnswerThreshold || a.other != "" || a.personal || a.unknown > 0 {
+		return pass()
+	}
+	fi, _ := s.ix.facet(a, last)
+	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" {
+		return pass()
+	}
+	g := s.ix.rankedFacet(a, last, fi, s.prev.dim)
+	if g < 0 {
+		return pass()
+	}
+	return decided(s.ix.answerReply(last, s.ix.partFor(last, g, -1), AnswerThreshold), last)
+}
+
+// "in ohio?", "weekends?", "per month?" after an answer: the note the question gets on its
+// own, not "I don't know that one".
+func followUpUnsupported(s *state) (decision, bool, string) {
+	a := s.a
+	if s.prev.topic < 0 || a.unsupported < 0 || s.answerable() || a.other != "" || a.personal || a.related >= 0 {
+		return pass()
+	}
+	if !a.pointsBack() && a.content > 3 {
+		return pass()
+	}
+	return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[a.unsupported], s.conf), -1)
+}
