@@ -105,6 +105,9 @@ func TestReviewFindings(t *testing.T) {
 		{"Which competencies are employers looking for?", true, "Important qualities", ""},
 		{"Does the salary differ by the industry of employment?", true, "varies by industry", ""},
 		{"Kindly state the median annual compensation.", true, "$55,560", ""},
+		// A task asked about gets the task: designing systems, following recovery.
+		{"I would like to know whether these professionals are involved in designing electronic healthcare systems.", true, "design and develop electronic healthcare systems", ""},
+		{"do medical registrars follow how patients recover after treatment", true, "Track treatment, survival, and recovery", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
@@ -179,6 +182,9 @@ func TestMultiPartOrContinuation(t *testing.T) {
 		{"What they do in the job and where they work?", []string{"duties", "work_environment"}},
 		{"For promotion, I need more study or no?", []string{"advancement"}},
 		{"Which occupations share comparable duties or training?", []string{"related"}},
+		{"would I be around sick people a lot? kinda squeamish tbh", []string{"work_environment"}},
+		{"Will I be doing the same thing for 30 years or can I grow into something bigger?", []string{"advancement"}},
+		{"I'm shy, is that a problem, and would I be working in an office all day", []string{"qualities", "work_environment"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
