@@ -8,6 +8,7 @@ type turn struct {
 	topic    int           // the topic answered, or asked about and declined; -1: none
 	facet    int           // the facet of topic answered; -1: the whole topic
 	entity   [numKinds]int // per entity kind, as analysis.entity
+	entity2  [numKinds]int // per kind, a second one compared with it ("hospitals or doctors offices")
 	dim      int           // the entity kind (entityKinds) the answer ranked or named; -1: none
 	other    bool          // the question was about another occupation
 	asked    int           // with other: the topic it asked about (topic is -1); else -1
@@ -15,7 +16,7 @@ type turn struct {
 }
 
 // noTurn is a conversation with nothing to follow up.
-var noTurn = turn{topic: -1, facet: -1, entity: noEntities(), dim: -1, asked: -1, declined: -1}
+var noTurn = turn{topic: -1, facet: -1, entity: noEntities(), entity2: noEntities(), dim: -1, asked: -1, declined: -1}
 
 // noEntities is a per-kind set with no entity named.
 func noEntities() (e [numKinds]int) {
@@ -63,9 +64,11 @@ func (ix *index) toTurn(t turn) Turn {
 			out.Facet = ix.topics[ti].facets[t.facet].id
 		}
 	}
-	for k, e := range t.entity {
-		if e >= 0 {
-			out.Entities = append(out.Entities, EntityRef{Kind: entityKinds[k], ID: ix.entities[entityKinds[k]][e].ID})
+	for _, es := range [][numKinds]int{t.entity, t.entity2} {
+		for k, e := range es {
+			if e >= 0 {
+				out.Entities = append(out.Entities, EntityRef{Kind: entityKinds[k], ID: ix.entities[entityKinds[k]][e].ID})
+			}
 		}
 	}
 	if t.dim >= 0 {
@@ -94,8 +97,13 @@ func (ix *index) fromTurn(t Turn) turn {
 		out.topic, out.asked = -1, out.topic
 	}
 	for _, e := range t.Entities {
-		if k := int(entityKindID(e.Kind)); k >= 0 {
+		k := int(entityKindID(e.Kind))
+		switch {
+		case k < 0:
+		case out.entity[k] < 0:
 			out.entity[k] = ix.entityIndex(e.Kind, e.ID)
+		default: // the second of a kind is the one it was compared with
+			out.entity2[k] = ix.entityIndex(e.Kind, e.ID)
 		}
 	}
 	out.dim = int(entityKindID(t.Dimension))

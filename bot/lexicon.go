@@ -54,6 +54,7 @@ type lexicon struct {
 		Whole          phrases `yaml:"whole"`   // the whole country: "and for the whole US?"
 		Compare        phrases `yaml:"compare"` // "is that good?", "above average?"
 		Obtain         words   `yaml:"obtain"`  // "how would I earn that" (a credential)
+		Alone          phrases `yaml:"alone"`   // the whole question asks for more: "why?"
 	} `yaml:"follow_up"`
 
 	// Built after loading.

@@ -22,14 +22,15 @@ func (s *state) nextTurn(d decision) (turn, bool) {
 		// Small talk, or a decline that keeps to the topic: the last answer still stands.
 		t = prev
 	case d.topic >= 0:
-		t.topic, t.entity = d.topic, a.entity
+		t.topic, t.entity, t.entity2 = d.topic, a.entity, a.entity2
 		t.facet, t.dim = s.ix.answered(d.reply, d.topic)
+		t.entity, t.entity2 = s.salient(t.topic)
 	case d.reply.Answered:
 		return prev, false
 	case a.other != "" || a.related >= 0:
-		t.other, t.asked = true, s.best
-		if s.best >= 0 {
-			if fi, _ := s.ix.facet(a, s.best); fi >= 0 && s.ix.topics[s.best].facets[fi].entity == "" {
+		t.other, t.asked = true, a.askedTopic(s.best)
+		if t.asked >= 0 {
+			if fi, _ := s.ix.facet(a, t.asked); fi >= 0 && s.ix.topics[t.asked].facets[fi].entity == "" {
 				t.facet = fi
 			}
 		}
@@ -50,6 +51,27 @@ func (s *state) nextTurn(d decision) (turn, bool) {
 		t.declined = -1
 	}
 	return t, true
+}
+
+// salient is what the conversation names after an answer on topic t: what the question
+// named, and what it compared it with ("what do hospitals pay" then "and doctors'
+// offices?": both); a follow-up that names nothing ("how many is that") keeps what the
+// last turn named, for "what do they pay there".
+func (s *state) salient(t int) (e, e2 [numKinds]int) {
+	a, prev := s.a, s.prev
+	if !a.namesEntity() {
+		if a.pointsBack() || a.opensFollowUp() {
+			return prev.entity, prev.entity2
+		}
+		return a.entity, a.entity2
+	}
+	e, e2 = a.entity, a.entity2
+	for k := range e {
+		if e[k] >= 0 && e2[k] < 0 && prev.topic == t && prev.entity[k] >= 0 && prev.entity[k] != e[k] {
+			e2[k] = prev.entity[k]
+		}
+	}
+	return e, e2
 }
 
 // answered is the facet of topic ti a reply answered (-1: the whole topic) and the kind of
@@ -171,4 +193,34 @@ func holdsAll(ws, said []string) bool {
 		}
 	}
 	return len(said) > 0
+}
+
+// askedTopic is what a question about another occupation asks, not counting the name and
+// the word before it ("what do software developers make" asks pay, not what "software"
+// hints at); best when nothing else decides.
+func (a *analysis) askedTopic(best int) int {
+	name := a.otherMask | a.otherMask>>1
+	all := spanMask(0, len(a.toks))
+	asked := best
+	var top float32
+	if best >= 0 {
+		top = a.ownScore(best, all&^name)
+	}
+	for t := range a.score {
+		if s := a.ownScore(t, all&^name); s > top {
+			asked, top = t, s
+		}
+	}
+	return asked
+}
+
+// opensFollowUp says whether the question opens as a follow-up ("and", "what about") once
+// small talk and commas before it are skipped ("ok, and for health information
+// technologists", "fine, and for this occupation?").
+func (a *analysis) opensFollowUp() bool {
+	i := 0
+	for i < len(a.toks) && i < 64 && (a.smallMask&(1<<i) != 0 || a.toks[i].word == ",") {
+		i++
+	}
+	return lex.FollowUp.Opens.startsAt(a.toks, i)
 }

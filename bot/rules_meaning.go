@@ -17,7 +17,7 @@ func followUpThisOccupation(s *state) (decision, bool, string) {
 	if !s.prev.other || t < 0 || a.other != "" || a.related >= 0 || a.personal {
 		return pass()
 	}
-	if !a.subject && lex.FollowUp.ThisOccupation.find(a.toks) == 0 || !a.pointsBack() && a.content > 3 {
+	if !a.subject && lex.FollowUp.ThisOccupation.find(a.toks) == 0 || !a.pointsBack() && !a.opensFollowUp() && a.content > 3 {
 		return pass()
 	}
 	if s.best >= 0 && s.best != t && s.conf >= AnswerThreshold {
@@ -55,7 +55,8 @@ func followUpCompare(s *state) (decision, bool, string) {
 	if last < 0 || a.other != "" || a.personal || a.unsupported >= 0 || a.related >= 0 || a.namesEntity() {
 		return pass()
 	}
-	if s.best >= 0 && s.best != last && s.conf >= AnswerThreshold || !s.comparesBack() {
+	ok, whole := s.comparesBack()
+	if !ok || !whole && s.best >= 0 && s.best != last && s.conf >= AnswerThreshold {
 		return pass()
 	}
 	if fi, _ := s.ix.facet(a, last); fi >= 0 {
@@ -71,22 +72,21 @@ func followUpCompare(s *state) (decision, bool, string) {
 }
 
 // comparesBack says whether the question asks how the last figure compares: a compare
-// phrase pointed at it ("is that good?") or alone with nothing else asked ("above average?").
-func (s *state) comparesBack() bool {
+// phrase pointed at it ("is that good?") or alone with nothing else asked ("above
+// average?", "compared to other jobs?"), which whole says.
+func (s *state) comparesBack() (ok, whole bool) {
 	a := s.a
 	m := lex.FollowUp.Compare.find(a.toks)
 	if m == 0 || a.content > 4 {
-		return false
+		return false, false
 	}
-	if a.demonstrative() {
-		return true
-	}
+	whole = true
 	for i, t := range a.toks {
 		if i < 64 && m&(1<<i) == 0 && !t.stop && !t.sep {
-			return false
+			whole = false
 		}
 	}
-	return true
+	return whole || a.demonstrative(), whole
 }
 
 // "median pay?", "in ohio?" (declined), then "ok and for the whole US?": the national

@@ -1,0 +1,100 @@
+package bot
+
+// Rules for follow-ups by what they name: an entity the last topic can answer about, two
+// entities the conversation compared, the occupation alone, or nothing but "why?".
+
+// "what do they earn in professional services" then "and management of companies?": the
+// same question about the industry named, whatever else its words hint at.
+func followUpEntity(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || !a.namedHere() || !a.pointsBack() && !a.opensFollowUp() || s.excluded() {
+		return pass()
+	}
+	for i, t := range a.toks {
+		if i < 64 && a.covered&(1<<i) == 0 && !t.stop && !t.sep {
+			return pass() // something besides the entity is asked
+		}
+	}
+	for k, kind := range entityKinds {
+		if fi, ok := s.ix.topics[last].kinds[kind]; ok && a.entity[k] >= 0 && a.entity2[k] < 0 {
+			return decided(s.ix.answerReply(last, s.ix.partFor(last, fi, a.entity[k]), AnswerThreshold), last)
+		}
+	}
+	return pass()
+}
+
+// "what do hospitals pay" and "and doctors' offices?", then "which pays more": both.
+func followUpTwo(s *state) (decision, bool, string) {
+	a, prev, t := s.a, s.prev, s.best
+	if prev.topic < 0 || t < 0 || a.namesEntity() || a.content > 3 || s.excluded() {
+		return pass()
+	}
+	for k, kind := range entityKinds {
+		fi, ok := s.ix.topics[t].kinds[kind]
+		if !ok || prev.entity[k] < 0 || prev.entity2[k] < 0 {
+			continue
+		}
+		if f, _ := s.ix.facet(a, t); f >= 0 && f != fi {
+			return pass() // "and the top 10%?": a facet of its own
+		}
+		parts := []Part{s.ix.partFor(t, fi, prev.entity2[k])[0], s.ix.partFor(t, fi, prev.entity[k])[0]}
+		a.entity[k], a.entity2[k] = prev.entity[k], prev.entity2[k]
+		return decided(s.ix.multiReply(parts, AnswerThreshold), t)
+	}
+	return pass()
+}
+
+// "what's the salary?" then "ok and for health information technologists": the occupation
+// named and nothing else asked goes on with the last topic.
+func followUpOccupationNamed(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || !a.subject || a.content > 0 || s.answerable() || s.excluded() {
+		return pass()
+	}
+	fi, _ := s.ix.facet(a, last)
+	if fi < 0 && s.prev.facet >= 0 && s.ix.topics[last].facets[s.prev.facet].entity == "" {
+		fi = s.prev.facet
+	}
+	return decided(s.ix.answerReply(last, s.ix.partFor(last, fi, -1), AnswerThreshold), last)
+}
+
+// "are medical registrars detail oriented?" then "why": more of the last answer; "where"
+// after the hours: the whole topic.
+func followUpAlone(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.excluded() || a.namesEntity() {
+		return pass()
+	}
+	m := lex.FollowUp.Alone.find(a.toks)
+	for i, t := range a.toks {
+		if i < 64 && m&(1<<i) == 0 && !t.sep {
+			return pass()
+		}
+	}
+	if m == 0 {
+		return pass()
+	}
+	parts := s.ix.topics[last].answer
+	if f := s.prev.facet; f >= 0 && s.ix.topics[last].facets[f].entity != "" {
+		parts = []Part{s.ix.lastPart(s.prev)}
+	}
+	return kept(s.ix.answerReply(last, parts, AnswerThreshold), last)
+}
+
+// excluded says whether the question is about something no follow-up of this profile
+// answers: another occupation, the asker's own affairs, what the profile lacks.
+func (s *state) excluded() bool {
+	a := s.a
+	return a.other != "" || a.personal || a.unsupported >= 0 || a.related >= 0
+}
+
+// namedHere says whether the question itself names an entity (not "there", which takes the
+// last turn's).
+func (a *analysis) namedHere() bool {
+	for _, h := range a.hits {
+		if h.r.kind == roleEntity {
+			return true
+		}
+	}
+	return false
+}
