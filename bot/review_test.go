@@ -108,6 +108,10 @@ func TestReviewFindings(t *testing.T) {
 		// A task asked about gets the task: designing systems, following recovery.
 		{"I would like to know whether these professionals are involved in designing electronic healthcare systems.", true, "design and develop electronic healthcare systems", ""},
 		{"do medical registrars follow how patients recover after treatment", true, "Track treatment, survival, and recovery", ""},
+		// Bills, banking, taxes and the meaning of life are not about the occupation.
+		{"what is the minimum amount i can pay on my gas bill", false, "not about", "$29,680"},
+		{"how much do i pay the irs", false, "not about", "$55,560"},
+		{"i need to know what the point of life is", false, "not about", "advise"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
@@ -210,6 +214,9 @@ func TestSmalltalkOpeners(t *testing.T) {
 		{"how do i use my microwaves defrost", KindFallback},
 		{"hello! what's the weather today", KindFallback},
 		{"good night, what's the job outlook", KindAnswer},
+		// What the bot knows about is help, not the education topic's "subjects".
+		{"what subjects are you experienced in", KindHelp},
+		{"what kinds of things are you familiar with", KindHelp},
 	}
 	for _, tt := range tests {
 		if r := b.Answer(context.Background(), Request{Text: tt.q}); r.Kind != tt.kind {
