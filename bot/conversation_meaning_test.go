@@ -106,6 +106,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what's the salary", "ok and for health information technologists"}, "pay", "$55,560", ""},
 		{"why after a quality is the quality",
 			[]string{"are medical registrars detail oriented?", "why"}, "qualities", "accuracy", ""},
+		{"an industry in a city after an industry's share is the national-figures note",
+			[]string{"what share is admin and support services", "and professional, scientific, and technical services?", "how about in hospitals in boston"}, "none", "national (U.S.) figures only", "46%"},
 		{"how long after an answer gets the duration note",
 			[]string{"what's the salary", "how long does that take"}, "none", "does not say how long", ""},
 		{"weekends after an answer gets the hours note",

@@ -44,7 +44,7 @@ func followUpFacet(s *state) (decision, bool, string) {
 	if last < 0 || s.conf >= AnswerThreshold {
 		return pass()
 	}
-	if fi, ei := s.ix.facet(a, last); fi >= 0 && a.unknown == 0 && a.other == "" && !a.personal {
+	if fi, ei := s.ix.facet(a, last); fi >= 0 && a.unknown == 0 && a.other == "" && !a.personal && a.unsupported < 0 {
 		return decided(s.ix.answerReply(last, s.ix.partFor(last, fi, ei), AnswerThreshold), last)
 	}
 	return pass()
