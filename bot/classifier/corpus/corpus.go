@@ -21,7 +21,8 @@ var TuningFiles = []string{
 	"tune/01-first-batch.tsv", "tune/02-varied-phrasings.tsv", "tune/03-indirect-tricky-negatives.tsv",
 	"tune/04-personas.tsv", "tune/05-fragments-textspeak.tsv", "tune/06-non-native-formal-yes-no.tsv",
 	"tune/07-student-worksheet.tsv", "tune/08-career-changers-near-misses.tsv", "tune/09-hinted-topics.tsv",
-	"tune/10-realistic-mix.tsv", "tune/11-indirect-rambling-textspeak.tsv", "tune/ex-heldout1-five-users.tsv",
+	"tune/10-realistic-mix.tsv", "tune/11-indirect-rambling-textspeak.tsv", "tune/12-subjobs-negation-short-yesno.tsv",
+	"tune/ex-heldout1-five-users.tsv",
 }
 
 // HeldOutFiles are never trained or tuned on: only evaluated, once per policy. A sealed
