@@ -77,7 +77,7 @@ func TestConversationMeaning(t *testing.T) {
 		{"a lot after the number of jobs says honestly there is nothing to compare",
 			[]string{"how many jobs are there", "is that a lot?"}, "employment", "does not compare", "39,900"},
 		{"earn that after the CDIP is the CDIP",
-			[]string{"tell me about the CDIP", "how would I earn that"}, "certification", "Certified Documentation Improvement Practitioner", "$55,560"},
+			[]string{"tell me about the CDIP", "how would I earn that"}, "certification", "does not say what it takes to earn the Certified Documentation Improvement Practitioner (CDIP)", "$55,560"},
 		{"earn that after the CTR is what the CTR requires",
 			[]string{"what's the CTR", "how would I earn that"}, "certification", "formal education program", ""},
 		{"this occupation after pharmacists is this occupation's pay",

@@ -6,6 +6,7 @@ package bot
 
 import (
 	"math/bits"
+	"strings"
 
 	"github.com/careerbot/careerbot/knowledge"
 )
@@ -36,7 +37,24 @@ func followUpObtain(s *state) (decision, bool, string) {
 	if _, ok := s.ix.topics[last].kinds[knowledge.KindCertification]; !ok && s.prev.entity[k] < 0 {
 		return pass()
 	}
-	return kept(s.ix.answerReply(last, []Part{s.ix.lastPart(s.prev)}, AnswerThreshold), last)
+	p := s.ix.lastPart(s.prev)
+	if e := s.prev.entity[k]; e >= 0 && s.ix.requirements(e) == "" {
+		p.Lead = s.ix.kb.Expand(s.ix.replies.Obtain, &s.ix.entities[knowledge.KindCertification][e])
+	}
+	return kept(s.ix.answerReply(last, []Part{p}, AnswerThreshold), last)
+}
+
+// requirements is what the profile says it takes to earn credential e (an entity index).
+func (ix *index) requirements(e int) string {
+	id := ix.entities[knowledge.KindCertification][e].ID
+	for _, g := range ix.kb.Profile.Certification.Issuers {
+		for _, c := range g.Credentials {
+			if strings.EqualFold(c.Abbr, id) {
+				return c.Requirements
+			}
+		}
+	}
+	return ""
 }
 
 func (s *state) obtains() bool {

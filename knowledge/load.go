@@ -90,6 +90,7 @@ func Parse(name string, data []byte) (*Base, error) {
 	v.topics(b)
 	v.replies(&b.Replies)
 	v.compare(b, &b.Replies.Compare)
+	v.template(b, "replies.obtain", b.Replies.Obtain, KindCertification)
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
 	}

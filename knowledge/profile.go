@@ -318,6 +318,10 @@ type Replies struct {
 	// Compare answers "is that good?", "is that a lot?", "above average?" about the last
 	// answer's figure, with what the profile gives to compare it with.
 	Compare Compare `yaml:"compare"`
+	// Obtain answers "how would I earn that" about a credential whose requirements the
+	// profile does not give. It may hold the credential's facts ({certification.name},
+	// {certification.issuer}) and the profile's.
+	Obtain string `yaml:"obtain"`
 }
 
 // Compare are the sentences that compare the last answer's figure with the profile's own.
