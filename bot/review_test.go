@@ -112,6 +112,7 @@ func TestReviewFindings(t *testing.T) {
 		{"what is the minimum amount i can pay on my gas bill", false, "not about", "$29,680"},
 		{"how much do i pay the irs", false, "not about", "$55,560"},
 		{"i need to know what the point of life is", false, "not about", "advise"},
+		{"do they work nights", false, "nothing about nights", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
@@ -189,6 +190,10 @@ func TestMultiPartOrContinuation(t *testing.T) {
 		{"would I be around sick people a lot? kinda squeamish tbh", []string{"work_environment"}},
 		{"Will I be doing the same thing for 30 years or can I grow into something bigger?", []string{"advancement"}},
 		{"I'm shy, is that a problem, and would I be working in an office all day", []string{"qualities", "work_environment"}},
+		// Going to school at night asks about school; the job that compiles and maintains
+		// patient files is a related career.
+		{"I'm going back to school at night, what should I major in to become one of these?", []string{"education"}},
+		{"the job where you compile and maintain patient files, is that this or something else", []string{"related"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
