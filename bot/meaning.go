@@ -29,10 +29,21 @@ func (s *state) nextTurn(d decision) (turn, bool) {
 		return prev, false
 	case a.other != "" || a.related >= 0:
 		t.other, t.asked = true, a.askedTopic(s.best)
+		if t.asked < 0 { // "and for nurses?" asks what the last turn asked
+			t.asked, t.facet = prev.about(), prev.facet
+			return t, true
+		}
 		if t.asked >= 0 {
 			if fi, _ := s.ix.facet(a, t.asked); fi >= 0 && s.ix.topics[t.asked].facets[fi].entity == "" {
 				t.facet = fi
 			}
+		}
+		return t, true
+	case prev.other && s.followingUp():
+		// "what do nurses make", "and the lowest?" (declined too): still nurses' pay, lowest.
+		t = prev
+		if prev.asked >= 0 && s.ix.facetOnly(a, prev.asked) {
+			t.facet, _ = s.ix.facet(a, prev.asked)
 		}
 		return t, true
 	case a.unsupported >= 0 && (s.best >= 0 || prev.topic >= 0):

@@ -10,11 +10,22 @@ func (s *state) followingUp() bool {
 
 // "i'm thinking about nursing" then "how much does that pay?": still nursing. Only
 // "that", "it" and the like point there: "they" is how people name this occupation.
+// "what do nurses make" then "and the lowest?": a facet of what was asked, still about
+// nurses.
 func followUpOther(s *state) (decision, bool, string) {
-	if s.followingUp() && s.prev.other && s.a.other == "" && s.a.demonstrative() {
+	if !s.followingUp() || !s.prev.other || s.a.other != "" {
+		return pass()
+	}
+	if s.a.demonstrative() || s.prev.asked >= 0 && s.conf < AnswerThreshold && s.ix.facetOnly(s.a, s.prev.asked) {
 		return decided(s.ix.decline(KindFallback, s.ix.replies.OtherOccupation, s.conf), -1)
 	}
 	return pass()
+}
+
+// facetOnly says whether the question asks a facet of topic t that names no entity.
+func (ix *index) facetOnly(a *analysis, t int) bool {
+	fi, _ := ix.facet(a, t)
+	return fi >= 0 && ix.topics[t].facets[fi].entity == ""
 }
 
 // "how many work in hospitals?" then "how much do they make there?": in hospitals.

@@ -76,7 +76,9 @@ func followUpAlone(s *state) (decision, bool, string) {
 	}
 	parts := s.ix.topics[last].answer
 	if f := s.prev.facet; f >= 0 && s.ix.topics[last].facets[f].entity != "" {
-		parts = []Part{s.ix.lastPart(s.prev)}
+		parts = []Part{s.ix.lastPart(s.prev)} // what the entity is says why
+	} else if parts[0].Lead == s.ix.lastPart(s.prev).Lead {
+		return pass() // "why" after the salary: the profile has nothing more to say
 	}
 	return kept(s.ix.answerReply(last, parts, AnswerThreshold), last)
 }
