@@ -113,6 +113,8 @@ func TestReviewFindings(t *testing.T) {
 		{"how much do i pay the irs", false, "not about", "$55,560"},
 		{"i need to know what the point of life is", false, "not about", "advise"},
 		{"do they work nights", false, "nothing about nights", ""},
+		{"how much is my state taxes", false, "not about", "national (U.S.) figures"},
+		{"payy", true, "$55,560", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
