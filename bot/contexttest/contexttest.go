@@ -66,11 +66,14 @@ func Run(t *testing.T, newStore NewStore) {
 
 var ctx = context.Background()
 
-// sample uses every field of a turn: a store keeps all of what a turn meant.
+// sample uses every field of a turn: a store keeps all of what a turn meant, and the
+// entities in order (the second of a kind is the one the first was compared with).
 var sample = bot.Turn{
-	Topic:     "pay",
-	Facet:     "top_industry",
-	Entities:  []bot.EntityRef{{Kind: "industry", ID: "hospitals"}, {Kind: "certification", ID: "ctr"}},
+	Topic: "pay",
+	Facet: "top_industry",
+	Entities: []bot.EntityRef{
+		{Kind: "industry", ID: "hospitals"}, {Kind: "certification", ID: "ctr"}, {Kind: "industry", ID: "physicians"},
+	},
 	Dimension: "industry",
 	Declined:  "location",
 }
