@@ -14,6 +14,7 @@ func (ix *index) match(a *analysis) {
 	ix.findHits(a)
 	a.resolve()
 	a.joinNames()
+	a.joinLists()
 	ix.creditHits(a)
 	a.findOther()
 	ix.readWords(a)
@@ -45,6 +46,17 @@ func (a *analysis) joinNames() {
 				if toks[i].sep && toks[i].word != "," {
 					toks[i].sep = false
 				}
+			}
+		}
+	}
+}
+
+// joinLists: "and" between two entities of one kind ("RHIT and CTR details") joins no clauses.
+func (a *analysis) joinLists() {
+	for _, h := range a.hits {
+		for _, o := range a.hits {
+			if h.r.kind == roleEntity && o.r.kind == roleEntity && o.r.ekind == h.r.ekind && o.start == h.end+1 && a.toks[h.end].word != "," && conjunctions[a.toks[h.end].word] {
+				a.toks[h.end].sep = false
 			}
 		}
 	}

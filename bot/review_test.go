@@ -196,6 +196,8 @@ func TestMultiPartOrContinuation(t *testing.T) {
 		// patient files is a related career.
 		{"I'm going back to school at night, what should I major in to become one of these?", []string{"education"}},
 		{"the job where you compile and maintain patient files, is that this or something else", []string{"related"}},
+		// "and" between two credentials is a list, not a second question.
+		{"Are your RHIT and CTR details taken from the Occupational Outlook Handbook?", []string{"source"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
