@@ -96,6 +96,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what's the salary", "why"}, "none", "", "$55,560"},
 		{"where after the hours is the work setting",
 			[]string{"how many hours do health info techs work", "where"}, "work_environment", "office setting", ""},
+		{"now after a projection is the jobs there are",
+			[]string{"how many health information technologist jobs will there be in 2031", "and now?"}, "employment", "39,900 jobs", "2031"},
 		{"a state after the median gets the national-figures note",
 			[]string{"median pay?", "in ohio?"}, "none", "national (U.S.) figures only", ""},
 		{"the whole US after a state is the national median",

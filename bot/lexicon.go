@@ -55,6 +55,7 @@ type lexicon struct {
 		Compare        phrases `yaml:"compare"` // "is that good?", "above average?"
 		Obtain         words   `yaml:"obtain"`  // "how would I earn that" (a credential)
 		Alone          phrases `yaml:"alone"`   // the whole question asks for more: "why?"
+		Now            phrases `yaml:"now"`     // the present, after a projection: "and now?"
 	} `yaml:"follow_up"`
 
 	// Built after loading.

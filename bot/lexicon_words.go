@@ -143,6 +143,21 @@ func (p *phrases) endsAt(toks []token, end int) bool {
 	return false
 }
 
+// lenAt is the number of words of the longest phrase that is the tokens from position i,
+// or 0.
+func (p *phrases) lenAt(toks []token, i int) int {
+	n := 0
+	if i < 0 || i >= len(toks) {
+		return 0
+	}
+	for _, rest := range p.byFirst[toks[i].word] {
+		if len(rest)+1 > n && wordsAt(toks, i+1, rest) {
+			n = len(rest) + 1
+		}
+	}
+	return n
+}
+
 // find is the positions of the tokens inside some phrase (up to 64).
 func (p *phrases) find(toks []token) uint64 {
 	var m uint64

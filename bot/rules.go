@@ -51,6 +51,7 @@ var rules = []rule{
 	{"follow_up_whole", followUpWhole},
 	{"follow_up_entity", followUpEntity},
 	{"follow_up_two", followUpTwo},
+	{"follow_up_now", followUpNow},
 	{"conversation_tie", conversationTie},
 	{"follow_up_ranked", followUpRanked},
 	{"follow_up_facet", followUpFacet},

@@ -1,7 +1,15 @@
 package bot
 
 // Rules for follow-ups by what they name: an entity the last topic can answer about, two
-// entities the conversation compared, the occupation alone, or nothing but "why?".
+// entities the conversation compared, the occupation alone, the present after a projection,
+// or nothing but "why?".
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/careerbot/careerbot/knowledge"
+)
 
 // "what do they earn in professional services" then "and management of companies?": the
 // same question about the industry named, whatever else its words hint at.
@@ -99,4 +107,42 @@ func (a *analysis) namedHere() bool {
 		}
 	}
 	return false
+}
+
+// "how many jobs will there be in 2031" then "and now?": the jobs there are, the figure the
+// projection starts from.
+func followUpNow(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.excluded() || a.namesEntity() || a.year != 0 || !a.onlyAfterOpening(lex.FollowUp.Now.find(a.toks)) {
+		return pass()
+	}
+	p := &s.ix.kb.Profile
+	then := strconv.Itoa(p.Outlook.ProjectedYear)
+	if !strings.Contains(s.ix.lastPart(s.prev).Lead, then) {
+		return pass()
+	}
+	jobs := knowledge.Count(p.Employment.Jobs)
+	for t := range s.ix.topics {
+		if l := s.ix.topics[t].answer[0].Lead; strings.Contains(l, jobs) && !strings.Contains(l, then) {
+			return decided(s.ix.answerReply(t, s.ix.topics[t].answer, AnswerThreshold), t)
+		}
+	}
+	return pass()
+}
+
+// onlyAfterOpening says whether the question is the positions of m (not empty) and
+// nothing else but small talk, separators and a follow-up's opening ("ok, and now?",
+// "what about today?").
+func (a *analysis) onlyAfterOpening(m uint64) bool {
+	i := 0
+	for i < len(a.toks) && i < 64 && (a.smallMask&(1<<i) != 0 || a.toks[i].sep) {
+		i++
+	}
+	i += lex.FollowUp.Opens.lenAt(a.toks, i)
+	for ; i < len(a.toks) && i < 64; i++ {
+		if m&(1<<i) == 0 && !a.toks[i].sep {
+			return false
+		}
+	}
+	return m != 0
 }
