@@ -115,6 +115,9 @@ func TestReviewFindings(t *testing.T) {
 		{"do they work nights", false, "nothing about nights", ""},
 		{"how much is my state taxes", false, "not about", "national (U.S.) figures"},
 		{"payy", true, "$55,560", ""},
+		{"do higher certs help you get promoted", true, "higher level certification", ""},
+		{"I'm a high school biology teacher, which school subjects does the profile say help prepare people for this?", true, "anatomy", "schools, costs"},
+		{"which school should i go to for an him degree", false, "schools, costs", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
