@@ -98,6 +98,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"how many hours do health info techs work", "where"}, "work_environment", "office setting", ""},
 		{"now after a projection is the jobs there are",
 			[]string{"how many health information technologist jobs will there be in 2031", "and now?"}, "employment", "39,900 jobs", "2031"},
+		{"going up after the number of jobs is the outlook",
+			[]string{"yo how many health info tech jobs r there", "is that number going up"}, "outlook", "much faster than the average", ""},
 		{"a state after the median gets the national-figures note",
 			[]string{"median pay?", "in ohio?"}, "none", "national (U.S.) figures only", ""},
 		{"the whole US after a state is the national median",

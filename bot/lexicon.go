@@ -56,6 +56,7 @@ type lexicon struct {
 		Obtain         words   `yaml:"obtain"`  // "how would I earn that" (a credential)
 		Alone          phrases `yaml:"alone"`   // the whole question asks for more: "why?"
 		Now            phrases `yaml:"now"`     // the present, after a projection: "and now?"
+		Trend          phrases `yaml:"trend"`   // after the jobs: "is that number going up"
 	} `yaml:"follow_up"`
 
 	// Built after loading.

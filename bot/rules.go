@@ -52,6 +52,7 @@ var rules = []rule{
 	{"follow_up_entity", followUpEntity},
 	{"follow_up_two", followUpTwo},
 	{"follow_up_now", followUpNow},
+	{"follow_up_trend", followUpTrend},
 	{"conversation_tie", conversationTie},
 	{"follow_up_ranked", followUpRanked},
 	{"follow_up_facet", followUpFacet},

@@ -130,6 +130,29 @@ func followUpNow(s *state) (decision, bool, string) {
 	return pass()
 }
 
+// "how many jobs are there" then "is that number going up": the projected growth of those
+// jobs (the topic whose answer gives the profile's comparison of growth).
+func followUpTrend(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	m := lex.FollowUp.Trend.find(a.toks)
+	if last < 0 || m == 0 || s.excluded() || a.namesEntity() || a.year != 0 || !a.demonstrative() && !a.onlyAfterOpening(m) {
+		return pass()
+	}
+	p := &s.ix.kb.Profile
+	if f := s.prev.facet; f >= 0 && s.ix.topics[last].facets[f].entity != "" {
+		return pass() // an industry's share: the profile projects only the whole
+	}
+	if !strings.Contains(s.ix.lastPart(s.prev).Lead, knowledge.Count(p.Employment.Jobs)) {
+		return pass() // "is that going up?" after the pay asks about wages, which it does not project
+	}
+	for t := range s.ix.topics {
+		if t != last && strings.Contains(s.ix.topics[t].answer[0].Lead, p.Outlook.Comparison) && (s.best < 0 || s.best == last || s.best == t) {
+			return decided(s.ix.answerReply(t, s.ix.topics[t].answer, AnswerThreshold), t)
+		}
+	}
+	return pass()
+}
+
 // onlyAfterOpening says whether the question is the positions of m (not empty) and
 // nothing else but small talk, separators and a follow-up's opening ("ok, and now?",
 // "what about today?").
