@@ -118,6 +118,7 @@ func TestReviewFindings(t *testing.T) {
 		{"do higher certs help you get promoted", true, "higher level certification", ""},
 		{"I'm a high school biology teacher, which school subjects does the profile say help prepare people for this?", true, "anatomy", "schools, costs"},
 		{"which school should i go to for an him degree", false, "schools, costs", ""},
+		{"how long is the bank open until", false, "not about", "openings"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
