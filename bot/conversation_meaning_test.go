@@ -62,6 +62,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what sector pays them best", "and worst?"}, "pay", "$44,990", "$29,680"},
 		{"the least after industries ranked by pay",
 			[]string{"which industries employ medical registrars", "which one pays the most", "and the least"}, "pay", "offices of physicians", "10 percent"},
+		{"the least after the largest employers is what the profile says of the smallest",
+			[]string{"which industry employs the most", "and the least?"}, "employment", "only the five largest employers", "39,900 jobs."},
 		{"the lowest after the median is still the lowest 10 percent",
 			[]string{"what's the salary?", "and the lowest?"}, "pay", "$29,680", ""},
 		{"a good salary after pay in hospitals compares it with the median",

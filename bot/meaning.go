@@ -172,12 +172,14 @@ func firstDollars(s string) (string, int) {
 }
 
 // rankedFacet is the facet of topic t that ranks entities of kind dim and has among its
-// words one holding every word the question matched facet fi by: after industries ranked
-// by wage, "worst" (the lowest 10 percent's word) is "worst paying" industry's. -1: none.
+// words one holding every word the question matched a facet by (fi of t, or when it is -1,
+// any topic's): after industries ranked by wage, "worst" (the lowest 10 percent's word) is
+// "worst paying" industry's; after the largest employers, "the least" is "least jobs". -1:
+// none.
 func (ix *index) rankedFacet(a *analysis, t, fi, dim int) int {
 	var said []string
 	for _, h := range a.hits {
-		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) == fi {
+		if h.r.kind == roleFacet && (fi < 0 || int(h.r.topic) == t && int(h.r.facet) == fi) {
 			for i := h.start; i < h.end; i++ {
 				said = append(said, a.toks[i].word)
 			}

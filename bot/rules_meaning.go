@@ -136,8 +136,8 @@ func followUpRanked(s *state) (decision, bool, string) {
 	if last < 0 || s.prev.dim < 0 || s.conf >= AnswerThreshold || a.other != "" || a.personal || a.unknown > 0 {
 		return pass()
 	}
-	fi, _ := s.ix.facet(a, last)
-	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" {
+	fi, ei := s.ix.facet(a, last)
+	if ei >= 0 || a.namesEntity() {
 		return pass()
 	}
 	g := s.ix.rankedFacet(a, last, fi, s.prev.dim)
