@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -155,4 +156,40 @@ func (p *phrase) addRole(r role) {
 		}
 	}
 	p.roles = append(p.roles, r)
+}
+
+// addAnchor: a one-word anchor counts word by word, a longer one only as a phrase ("full
+// time": "time" alone says nothing about work).
+func (ix *builder) addAnchor(ws []string) {
+	if len(ws) == 1 {
+		ix.anchors[ws[0]] = true
+	} else {
+		ix.add(ws, role{kind: roleAnchor})
+	}
+}
+
+// finish orders the phrases and fills in the replies.
+func (ix *builder) finish(kb *knowledge.Base) {
+	p := kb.Profile
+	for _, ps := range ix.phrases {
+		if len(ps) > 1 {
+			slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
+		}
+	}
+	ix.years = map[int]bool{p.Employment.Year: true, p.Outlook.BaseYear: true, p.Outlook.ProjectedYear: true}
+	ix.yearReply = -1
+	for i, u := range kb.Language.Unsupported {
+		if u.ID == "year" {
+			ix.yearReply = i
+		}
+	}
+	for _, t := range kb.Topics {
+		ix.undated = append(ix.undated, t.Undated)
+		ix.namesOcc = append(ix.namesOcc, t.NamesOccupations)
+	}
+	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
+	ix.url = p.Source.URL
+	ix.buildAnswers()
+	ix.replies = ix.fillReplies(kb.Replies)
+	ix.greetings = setOf(kb.Language.Greetings...)
 }

@@ -5,9 +5,7 @@ package bot
 // length keep the order they were added in.
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/knowledge"
@@ -214,12 +212,8 @@ func (ix *builder) addLists(kb *knowledge.Base) {
 			}
 		}
 	}
-	for _, w := range kb.Language.Anchors { // "full time" as a phrase: "time" alone is no anchor
-		if ws := ix.words(w); len(ws) == 1 {
-			ix.anchors[ws[0]] = true
-		} else {
-			ix.add(ws, role{kind: roleAnchor})
-		}
+	for _, w := range kb.Language.Anchors {
+		ix.addAnchor(ix.words(w))
 	}
 	for _, w := range kb.Language.OtherOccupations {
 		ix.add(ix.words(w), role{kind: roleOther, idx: -1})
@@ -277,30 +271,4 @@ func (ix *builder) knowProfile(kb *knowledge.Base) {
 	for from := range ix.synonyms {
 		ix.vocab[from] = true
 	}
-}
-
-// finish orders the phrases and fills in the replies.
-func (ix *builder) finish(kb *knowledge.Base) {
-	p := kb.Profile
-	for _, ps := range ix.phrases {
-		if len(ps) > 1 {
-			slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
-		}
-	}
-	ix.years = map[int]bool{p.Employment.Year: true, p.Outlook.BaseYear: true, p.Outlook.ProjectedYear: true}
-	ix.yearReply = -1
-	for i, u := range kb.Language.Unsupported {
-		if u.ID == "year" {
-			ix.yearReply = i
-		}
-	}
-	for _, t := range kb.Topics {
-		ix.undated = append(ix.undated, t.Undated)
-		ix.namesOcc = append(ix.namesOcc, t.NamesOccupations)
-	}
-	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
-	ix.url = p.Source.URL
-	ix.buildAnswers()
-	ix.replies = ix.fillReplies(kb.Replies)
-	ix.greetings = setOf(kb.Language.Greetings...)
 }
