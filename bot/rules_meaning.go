@@ -112,8 +112,11 @@ func (s *state) comparesBack() (ok, whole bool) {
 func followUpWhole(s *state) (decision, bool, string) {
 	a, prev := s.a, s.prev
 	t := prev.topic
+	if t < 0 || a.other != "" || a.personal || a.related >= 0 || a.namesEntity() {
+		return pass()
+	}
 	m := lex.FollowUp.Whole.find(a.toks)
-	if t < 0 || m == 0 || a.other != "" || a.personal || a.related >= 0 || a.namesEntity() {
+	if m == 0 {
 		return pass()
 	}
 	if a.unsupported >= 0 && a.unsupMask&^m != 0 || s.best >= 0 && s.best != t && s.conf >= AnswerThreshold {

@@ -134,8 +134,10 @@ func followUpNow(s *state) (decision, bool, string) {
 // jobs (the topic whose answer gives the profile's comparison of growth).
 func followUpTrend(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
-	m := lex.FollowUp.Trend.find(a.toks)
-	if last < 0 || m == 0 || s.excluded() || a.namesEntity() || a.year != 0 || !a.demonstrative() && !a.onlyAfterOpening(m) {
+	if last < 0 || s.excluded() || a.namesEntity() || a.year != 0 {
+		return pass()
+	}
+	if m := lex.FollowUp.Trend.find(a.toks); m == 0 || !a.demonstrative() && !a.onlyAfterOpening(m) {
 		return pass()
 	}
 	p := &s.ix.kb.Profile
