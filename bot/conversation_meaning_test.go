@@ -102,6 +102,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"how many health information technologist jobs will there be in 2031", "and now?"}, "employment", "39,900 jobs", "2031"},
 		{"going up after the number of jobs is the outlook",
 			[]string{"yo how many health info tech jobs r there", "is that number going up"}, "outlook", "much faster than the average", ""},
+		{"its pay after a credential is what the profile lacks about it",
+			[]string{"tell me about the rhit", "how much does it pay"}, "none", "not by credential", ""},
 		{"a state after the median gets the national-figures note",
 			[]string{"median pay?", "in ohio?"}, "none", "national (U.S.) figures only", ""},
 		{"the whole US after a state is the national median",

@@ -47,6 +47,7 @@ var rules = []rule{
 	{"follow_up_other_occupation", followUpOther},
 	{"follow_up_there", followUpThere},
 	{"follow_up_obtain", followUpObtain},
+	{"follow_up_entity_lacks", followUpEntityLacks},
 	{"follow_up_compare", followUpCompare},
 	{"follow_up_whole", followUpWhole},
 	{"follow_up_entity", followUpEntity},

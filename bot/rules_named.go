@@ -5,6 +5,7 @@ package bot
 // or nothing but "why?".
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,50 @@ func followUpEntity(s *state) (decision, bool, string) {
 		}
 	}
 	return pass()
+}
+
+// "tell me about the RHIT" then "how much does it pay": what the profile lacks about the
+// RHIT's pay (a phrase of what it lacks that names the entity, "rhit pay", with "it" read
+// as the entity), not the occupation's median.
+func followUpEntityLacks(s *state) (decision, bool, string) {
+	a := s.a
+	if s.prev.topic < 0 || !a.demonstrative() || a.namesEntity() || s.excluded() {
+		return pass()
+	}
+	// Credentials only: "how many of those are there" after hospitals is not "hospitals
+	// are there" (the number of hospitals).
+	k := entityKindID(knowledge.KindCertification)
+	if e := s.prev.entity[k]; e >= 0 {
+		names := s.ix.entities[entityKinds[k]][e].Aliases
+		for u, x := range s.ix.kb.Language.Unsupported {
+			for _, w := range x.Words {
+				if ws := strings.Fields(w); len(ws) > 1 && saysAbout(ws, names) && a.hasWords(ws, names) {
+					return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[u], s.conf), -1)
+				}
+			}
+		}
+	}
+	return pass()
+}
+
+// saysAbout says whether one of ws is one of names.
+func saysAbout(ws, names []string) bool {
+	for _, w := range ws {
+		if slices.Contains(names, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWords says whether every word of ws but the names is among the question's words.
+func (a *analysis) hasWords(ws, names []string) bool {
+	for _, w := range ws {
+		if !slices.Contains(names, w) && !slices.ContainsFunc(a.toks, func(t token) bool { return t.word == w }) {
+			return false
+		}
+	}
+	return true
 }
 
 // "what do hospitals pay" and "and doctors' offices?", then "which pays more": both.
