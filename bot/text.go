@@ -40,8 +40,9 @@ func Text(r Reply) string {
 		sb.WriteString(r.Note)
 		sb.WriteByte('\n')
 	}
-	// A fallback's note already says what can be asked: one line of it is enough.
-	if len(r.Suggestions) > 0 && !(r.Kind == KindFallback && r.Note != "") {
+	// A fallback's note already says what can be asked, and a "did you mean" lead names
+	// its suggestions: one line of either is enough.
+	if len(r.Suggestions) > 0 && !(r.Kind == KindFallback && r.Note != "") && r.Kind != KindClarify {
 		label := "You could also ask"
 		if !r.Answered {
 			label = "Try"
