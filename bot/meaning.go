@@ -128,10 +128,11 @@ func (ix *index) lastPart(t turn) Part {
 	return ix.partFor(t.topic, t.facet, ei)[0]
 }
 
-// compareLead says how the figure of an answer's lead compares with what the profile
-// gives: a wage with the occupation's median, the projected growth with the profile's own
-// comparison; ok is false when the lead has no figure.
-func (ix *index) compareLead(lead string) (string, bool) {
+// compareLead says how the figure of an answer's lead (on topic t) compares with what the
+// profile gives: a wage with the occupation's median, the projected growth (any figure of
+// the topic whose answer gives the profile's comparison) with that comparison; ok is false
+// when the lead has no figure.
+func (ix *index) compareLead(t int, lead string) (string, bool) {
 	c := &ix.replies.Compare
 	if fig, v := firstDollars(lead); fig != "" {
 		m := ix.kb.Profile.Pay.Median
@@ -144,7 +145,7 @@ func (ix *index) compareLead(lead string) (string, bool) {
 		}
 		return strings.ReplaceAll(tmpl, "{figure}", fig), true
 	}
-	if cmp := ix.kb.Profile.Outlook.Comparison; cmp != "" && strings.Contains(lead, cmp) {
+	if cmp := ix.kb.Profile.Outlook.Comparison; cmp != "" && strings.Contains(ix.topics[t].answer[0].Lead, cmp) {
 		return c.Growth, true
 	}
 	if strings.ContainsAny(lead, "0123456789") {

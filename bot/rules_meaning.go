@@ -81,7 +81,7 @@ func followUpCompare(s *state) (decision, bool, string) {
 		return pass() // "how does it compare to the highest paid ones": a facet of its own
 	}
 	p := s.ix.lastPart(s.prev)
-	lead, ok := s.ix.compareLead(p.Lead)
+	lead, ok := s.ix.compareLead(last, p.Lead)
 	if !ok {
 		return pass()
 	}
