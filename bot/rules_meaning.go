@@ -57,6 +57,8 @@ func (ix *index) requirements(e int) string {
 	return ""
 }
 
+// obtains says whether the question asks how to get something ("earn", "get", "pass"):
+// lexicon follow_up.obtain.
 func (s *state) obtains() bool {
 	for _, t := range s.a.toks {
 		if lex.FollowUp.Obtain.has(t.word) {
