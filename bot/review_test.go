@@ -38,6 +38,17 @@ func TestReviewFindings(t *testing.T) {
 		{"what's the 25th percentile wage", false, "only the median", ""},
 		{"what was the growth last decade", false, "no figures for other years", ""},
 		{"hospitals vs doctors offices pay", true, "$44,990", ""},
+		// the asker's own pay, exam logistics, another country's health service, a law, the
+		// whole industry, a vendor's certification, another job: declined, not the profile's figure
+		{"my hospital pays me 50k as an rhit, am i underpaid", false, "own pay", "$55,560"},
+		{"how much will i make next year as a registrar", false, "own pay", "$55,560"},
+		{"when is the rhit exam offered", false, "exam details", ""},
+		{"does the rhit expire", false, "exam details", ""},
+		{"how do i become an hit in the nhs", false, "national (U.S.) figures only", ""},
+		{"what does the privacy law say about my rights", false, "does not quote laws", ""},
+		{"job growth for the healthcare industry", false, "no figures for other workers", "17 percent"},
+		{"do i need an epic certification", false, "does not name particular software", ""},
+		{"what does a medical scribe do", false, "", "advise organizations"},
 		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
 		{"what's the second highest paying industry", true, "Management of companies and enterprises, $74,040", ""},
 		{"how many total jobs by 2031", true, "46,900", ""},
