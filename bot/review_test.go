@@ -244,6 +244,12 @@ func TestSmalltalkOpeners(t *testing.T) {
 		// What the bot knows about is help, not the education topic's "subjects".
 		{"what subjects are you experienced in", KindHelp},
 		{"what kinds of things are you familiar with", KindHelp},
+		{"haha", KindSmalltalk},
+		{"you are a bot, right?", KindSmalltalk},
+		{"lol who won the game last night", KindFallback},
+		{"is the field shrinking", KindAnswer},
+		{"any neighbouring jobs", KindAnswer},
+		{"where can i get mor info", KindAnswer},
 	}
 	for _, tt := range tests {
 		if r := b.Answer(context.Background(), Request{Text: tt.q}); r.Kind != tt.kind {
