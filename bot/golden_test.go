@@ -24,6 +24,10 @@ func TestGolden(t *testing.T) {
 	}{
 		{"pay", "what's the salary?"},
 		{"pay_top_10", "how much do the top 10 percent make?"},
+		{"pay_median", "what's the median salary?"},
+		{"jobs", "how many jobs are there?"},
+		{"work_environment", "is it an office job?"},
+		{"did_you_mean", "who can I ask about the field"},
 		{"pay_and_outlook", "what's the salary and the outlook?"},
 		{"pay_by_industry", "how much do they make by industry?"},
 		{"employers", "who are the largest employers?"},

@@ -27,7 +27,7 @@ var replyKinds = []struct {
 	{"entity facet", Request{Text: "how much do they make in hospitals?"}, KindAnswer, 1, false, true, false},
 	{"entity facet, certification", Request{Text: "what is RHIT"}, KindAnswer, 1, false, true, false},
 	{"multi-part", Request{Text: "what's the pay and the job outlook?"}, KindAnswer, 2, false, false, false},
-	{"multi-part with a table", Request{Text: "how many jobs are there now and how many openings each year"}, KindAnswer, 2, true, false, false},
+	{"multi-part with a table", Request{Text: "who are the largest employers and how many openings each year"}, KindAnswer, 2, true, false, false},
 	{"two entities", Request{Text: "hospitals vs doctors offices pay"}, KindAnswer, 2, false, false, false},
 	{"answer and a note on the rest", Request{Text: "what do they earn, and what do nurses make"}, KindAnswer, 1, false, true, true},
 	{"decline: another occupation", Request{Text: "what do nurses make?"}, KindFallback, 0, false, true, true},
