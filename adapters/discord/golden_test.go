@@ -44,6 +44,7 @@ func TestInteractionResponses(t *testing.T) {
 	e := newEndpoint(t)
 	for _, tt := range []struct{ name, body string }{
 		{"ask_salary.json", command("ask", `{"name":"question","type":3,"value":"what's the salary"}`)},
+		{"ask_top_10.json", command("ask", `{"name":"question","type":3,"value":"how much do the top 10 percent make?"}`)},
 		{"ask_multi.json", command("ask", `{"name":"question","type":3,"value":"pay and outlook?"}`)},
 		{"ask_fallback.json", command("ask", `{"name":"question","type":3,"value":"how much do nurses make"}`)},
 		{"ask_caveat.json", command("ask", `{"name":"question","type":3,"value":"what's the salary, and do they get benefits?"}`)},
