@@ -253,6 +253,11 @@ func TestSmalltalkOpeners(t *testing.T) {
 		{"is the field shrinking", KindAnswer},
 		{"any neighbouring jobs", KindAnswer},
 		{"where can i get mor info", KindAnswer},
+		{"is it ok to be a bit careless", KindAnswer},
+		{"is it solo work", KindAnswer},
+		{"registred health information technician?", KindAnswer},
+		{"how many work in physician practices", KindAnswer},
+		{"who plays han solo", KindFallback},
 	}
 	for _, tt := range tests {
 		if r := b.Answer(context.Background(), Request{Text: tt.q}); r.Kind != tt.kind {
