@@ -22,16 +22,17 @@ func (ix *index) buildAnswers() {
 			question: t.Question,
 			intents:  []string{t.ID},
 			kinds:    map[string]int{},
+			then:     map[string]string{},
 		}
-		ti.answer = []Part{ix.part(t, "", t.Answer, nil)}
+		ti.answer = []Part{ix.part(&ti, t, "", t.Answer, nil)}
 		for fi, f := range t.Facets {
 			fx := facetIndex{id: f.ID, entity: f.Entity}
 			if f.Entity == "" {
-				fx.parts = []Part{ix.part(t, f.ID, f.Answer, nil)}
+				fx.parts = []Part{ix.part(&ti, t, f.ID, f.Answer, nil)}
 			} else {
 				ti.kinds[f.Entity] = fi
 				for _, e := range kb.Entities(f.Entity) {
-					fx.parts = append(fx.parts, ix.part(t, f.ID, f.Answer, &e))
+					fx.parts = append(fx.parts, ix.part(&ti, t, f.ID, f.Answer, &e))
 				}
 			}
 			ti.facets = append(ti.facets, fx)
@@ -58,9 +59,13 @@ func (ix *index) suggestion(ti int) Suggestion {
 	return Suggestion{Label: t.title, Question: t.question, Topic: t.id}
 }
 
-func (ix *index) part(t knowledge.Topic, facet string, a knowledge.Answer, e *knowledge.Entity) Part {
+// part renders one answer, and records in ti its lead for when the occupation is named.
+func (ix *index) part(ti *topicIndex, t knowledge.Topic, facet string, a knowledge.Answer, e *knowledge.Entity) Part {
 	kb := ix.kb
 	p := Part{Topic: t.ID, Facet: facet, Title: t.Title, Lead: kb.Expand(a.Lead, e)}
+	if a.Then != "" {
+		ti.then[p.Lead] = kb.Expand(a.Then, e)
+	}
 	if e != nil {
 		p.Title = t.Title + ": " + e.Name
 	}
@@ -118,96 +123,6 @@ func (ix *index) answerReply(ti int, parts []Part, conf float64) Reply {
 	return r
 }
 
-// oneAnswer holds the slices of a one-topic answer in one allocation. It is kept within
-// 512 bytes, the largest size the allocator serves without a per-object header; answers
-// with more fields get them from a second allocation.
-type oneAnswer struct {
-	intents [1]string
-	parts   [1]Part
-	suggest [3]Suggestion
-	fields  [4]knowledge.Field
-}
-
-// owner hands out copies of precomputed parts for one reply, from as few allocations as
-// the reply allows: one for every string slice (intents, table columns and cells), one for
-// every part's fields, one for the tables and one for their rows. Each slice handed out is
-// capped (s[i:j:j]), so appending to it copies rather than running into the next one.
-type owner struct {
-	strs   []string
-	fields []knowledge.Field
-	tables []knowledge.Table
-	rows   [][]string
-}
-
-// newOwner makes room for copies of n strings and of parts, using fields and tables when
-// they are long enough.
-func newOwner(n int, parts []Part, fields []knowledge.Field, tables []knowledge.Table) owner {
-	var nf, nt, nr int
-	for _, p := range parts {
-		nf += len(p.Fields)
-		if t := p.Table; t != nil {
-			nt++
-			nr += len(t.Rows)
-			n += len(t.Columns)
-			for _, row := range t.Rows {
-				n += len(row)
-			}
-		}
-	}
-	o := owner{fields: fields, tables: tables}
-	if n > 0 {
-		o.strs = make([]string, n)
-	}
-	if nf > len(fields) {
-		o.fields = make([]knowledge.Field, nf)
-	}
-	if nt > len(tables) {
-		o.tables = make([]knowledge.Table, nt)
-	}
-	if nr > 0 {
-		o.rows = make([][]string, nr)
-	}
-	return o
-}
-
-// strings copies s (nil stays nil, empty stays empty).
-func (o *owner) strings(s []string) []string {
-	if s == nil {
-		return nil
-	}
-	if len(s) == 0 {
-		return []string{}
-	}
-	n := copy(o.strs, s)
-	out := o.strs[:n:n]
-	o.strs = o.strs[n:]
-	return out
-}
-
-// part copies p's fields and table.
-func (o *owner) part(p Part) Part {
-	if p.Fields != nil {
-		n := copy(o.fields, p.Fields)
-		p.Fields = o.fields[:n:n]
-		o.fields = o.fields[n:]
-	}
-	if t := p.Table; t != nil {
-		c := &o.tables[0]
-		o.tables = o.tables[1:]
-		c.Columns = o.strings(t.Columns)
-		if t.Rows != nil {
-			n := len(t.Rows)
-			c.Rows = o.rows[:n:n]
-			o.rows = o.rows[n:]
-			for i, row := range t.Rows {
-				c.Rows[i] = o.strings(row)
-			}
-		}
-		p.Table = c
-	}
-	return p
-}
-
 // partFor returns the precomputed answer of a topic, facet (-1 for none) and entity.
 func (ix *index) partFor(ti, fi, ei int) []Part {
 	t := &ix.topics[ti]
@@ -236,7 +151,11 @@ func (ix *index) multiReply(parts []Part, conf float64) Reply {
 			intents = append(intents, p.Topic)
 			titles = append(titles, p.Title)
 		}
-		leads[i] = p.Lead
+		// The occupation is named once: later parts say "they" where the file says how.
+		if then, ok := ix.topics[ix.byID[p.Topic]].then[p.Lead]; ok && i > 0 && named(leads[:i], ix.kb.Profile.Occupation) {
+			parts[i].Lead = then
+		}
+		leads[i] = parts[i].Lead
 	}
 	return Reply{
 		Answered:   true,
@@ -291,4 +210,9 @@ func (ix *index) topicNames(ts []int) string {
 		ids[i] = ix.topics[t].id
 	}
 	return strings.Join(ids, ", ")
+}
+
+// named says whether any of leads names the occupation.
+func named(leads []string, occupation string) bool {
+	return slices.ContainsFunc(leads, func(l string) bool { return strings.Contains(strings.ToLower(l), occupation) })
 }

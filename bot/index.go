@@ -63,6 +63,7 @@ type topicIndex struct {
 	facets   []facetIndex
 	kinds    map[string]int // entity kind -> facet index
 	suggest  []Suggestion
+	then     map[string]string // a lead -> the lead once the occupation is named (Answer.Then)
 }
 
 // index is everything precomputed from the knowledge base for matching and answering. It

@@ -526,6 +526,9 @@ func (v *validator) topics(b *Base) {
 
 func (v *validator) answer(b *Base, at string, a Answer, kind string) {
 	v.template(b, at+".lead", a.Lead, kind)
+	if a.Then != "" {
+		v.template(b, at+".then", a.Then, kind)
+	}
 	for k, f := range a.Fields {
 		if fact, ok := v.resolve(b, string(f), kind); !ok {
 			v.fail(fmt.Sprintf("%s.fields.%d", at, k), "unknown fact %q", f)

@@ -236,7 +236,10 @@ type Topic struct {
 // Answer is how a topic or facet is answered: a lead sentence said first, supporting
 // fields, and an optional table, all written with {fact} references.
 type Answer struct {
-	Lead   string     `yaml:"lead"`
+	Lead string `yaml:"lead"`
+	// Then is the lead when an earlier part of the same reply has named the occupation
+	// ("Their median annual wage is …"); empty means Lead.
+	Then   string     `yaml:"then"`
 	Fields []FieldRef `yaml:"fields"`
 	Table  string     `yaml:"table"`
 }
