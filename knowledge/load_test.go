@@ -420,6 +420,14 @@ func payCases(payAt string) []brokenCase {
 			wantMsg:   "unbalanced",
 		},
 		{
+			name:      "then lead refers to an unknown fact",
+			old:       `      then: "Their median annual wage is {pay.median}."` + "\n",
+			new:       `      then: "Their median annual wage is {pay.nope}."` + "\n",
+			wantField: payAt + ".answer.then",
+			wantLine:  `      then: "Their median annual wage is {pay.nope}."`,
+			wantMsg:   "{pay.nope}",
+		},
+		{
 			name:      "field refers to an unknown fact",
 			old:       payFields + "\n",
 			new:       "      fields: [pay.lowest_10, pay.nope]\n",
