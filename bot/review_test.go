@@ -55,6 +55,10 @@ func TestReviewFindings(t *testing.T) {
 		{"who could i ask about this career", true, "AHIMA", ""},
 		{"which jobs share skills with this one", true, "Related occupations", ""},
 		{"do i need a masters for a promotion", true, "advance", ""},
+		// the goal ("if I want a promotion") and the doubt ("is this data from the government")
+		// are what is asked, not the degree named on the way
+		{"is an associate's degree enough if i want a promotion later", true, "advance", ""},
+		{"is this data from the government or from a college selling degrees", true, "Occupational Outlook Handbook", "associate's"},
 		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
 		{"what's the second highest paying industry", true, "Management of companies and enterprises, $74,040", ""},
 		{"how many total jobs by 2031", true, "46,900", ""},
