@@ -59,6 +59,12 @@ func TestReviewFindings(t *testing.T) {
 		// are what is asked, not the degree named on the way
 		{"is an associate's degree enough if i want a promotion later", true, "advance", ""},
 		{"is this data from the government or from a college selling degrees", true, "Occupational Outlook Handbook", "associate's"},
+		{"which credential is for coding", true, "Registered Health Information Technician", ""},
+		{"how does it compare to other occupations for growth", true, "projected to grow", ""},
+		{"what's the source for the pay figures", true, "Occupational Outlook Handbook", "$55,560"},
+		{"i'm failing biology, should i switch majors", false, "", "associate's"},
+		{"which hospitals are hiring right now", false, "can't do things for you", ""},
+		{"i'm not a nurse, what do they do all day", true, "advise organizations", ""},
 		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
 		{"what's the second highest paying industry", true, "Management of companies and enterprises, $74,040", ""},
 		{"how many total jobs by 2031", true, "46,900", ""},
