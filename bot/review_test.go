@@ -66,6 +66,8 @@ func TestReviewFindings(t *testing.T) {
 		{"which hospitals are hiring right now", false, "can't do things for you", ""},
 		{"i'm not a nurse, what do they do all day", true, "advise organizations", ""},
 		{"is turnover high in this field", false, "no figures on turnover", ""},
+		{"it's not only coding, right? what else is there to the job", true, "advise organizations", ""},
+		{"what do they do hour to hour", true, "advise organizations", ""},
 		{"do they review records for completeness", true, "advise organizations", ""},
 		{"do they check records or just type it in", true, "advise organizations", ""},
 		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
