@@ -71,6 +71,7 @@ func TestReviewFindings(t *testing.T) {
 		{"what's the interest on a cash advance", false, "not about", "advance to"},
 		{"when does the school year start", false, "not about", ""},
 		{"call an employment agency for me", false, "can't do things for you", ""},
+		{"would you earn more working for a consulting firm or at a hospital", true, "$77,290", ""},
 		{"do they review records for completeness", true, "advise organizations", ""},
 		{"do they check records or just type it in", true, "advise organizations", ""},
 		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
