@@ -72,6 +72,9 @@ func TestReviewFindings(t *testing.T) {
 		{"when does the school year start", false, "not about", ""},
 		{"call an employment agency for me", false, "can't do things for you", ""},
 		{"would you earn more working for a consulting firm or at a hospital", true, "$77,290", ""},
+		// liking computers is an interest; working at one all day is the work setting
+		{"i love biology and computers, how do i get into this", true, "associate's", "office"},
+		{"do they use computers all day", true, "office", ""},
 		{"do they review records for completeness", true, "advise organizations", ""},
 		{"do they check records or just type it in", true, "advise organizations", ""},
 		{"what's the number 2 employer", true, "Offices of physicians, 11%", ""},
