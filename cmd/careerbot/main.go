@@ -28,6 +28,7 @@ import (
 	"github.com/careerbot/careerbot/adapters/cli"
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/classifier"
 )
 
 const usage = `usage: careerbot <command> [flags] [arguments]
@@ -92,6 +93,9 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	// The learned model decodes on the other CPU while the knowledge file is parsed: it
+	// needs nothing from it, and bot.New takes the decoded model (classifier.Load decodes once).
+	go classifier.Load() // bot.New reports its error, if any
 	kb, err := loadKnowledge(o.profile)
 	if err != nil {
 		return err
