@@ -59,6 +59,11 @@ func (ix *index) parts(a *analysis, best int) []int {
 	if len(out) < 2 {
 		return nil
 	}
+	// Answered in the order asked: "salary and job outlook?" gets the pay first, whichever
+	// scored higher.
+	slices.SortStableFunc(out, func(x, y int) int {
+		return bits.TrailingZeros64(a.mask[x]) - bits.TrailingZeros64(a.mask[y])
+	})
 	return out
 }
 
