@@ -144,6 +144,7 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 	d := s.run(tr)
 	d.reply = goingOn(d.reply, prev)
 	if next, ok := s.nextTurn(d); ok {
+		next.sourced = sourced(d.reply, prev)
 		b.remember(ctx, req.ConversationID, next)
 	}
 	return d.reply
@@ -176,8 +177,10 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	next.topic, next.facet = t, fi
 	r := ix.answerReply(t, ix.partFor(t, fi, -1), 1)
 	_, next.dim = ix.answered(r, t)
+	r = goingOn(r, prev)
+	next.sourced = sourced(r, prev)
 	b.remember(ctx, req.ConversationID, next)
-	return goingOn(r, prev)
+	return r
 }
 
 // maxSuggestions is the most questions offered after a fallback or small talk: more is a
@@ -187,10 +190,15 @@ const maxSuggestions = 3
 // goingOn shortens an answer in a conversation that has had one already: the source was
 // given with the first, and what else can be asked is known by now.
 func goingOn(r Reply, prev turn) Reply {
-	if r.Kind == KindAnswer && prev.topic >= 0 {
+	if r.Kind == KindAnswer && prev.sourced {
 		r.Source, r.SourceURL, r.Suggestions = "", "", nil
 	}
 	return r
+}
+
+// sourced says whether the conversation has been given the source, with r or before it.
+func sourced(r Reply, prev turn) bool {
+	return prev.sourced || r.Kind == KindAnswer && r.SourceURL != ""
 }
 
 func suggestionText(s []Suggestion) string {

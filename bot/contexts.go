@@ -29,6 +29,8 @@ type Turn struct {
 	// Declined is the id of what the profile lacks that the last question asked for
 	// ("location": "in ohio?"); Topic is still what it asked about.
 	Declined string `json:"declined,omitempty"`
+	// Sourced: an answer in this conversation has given the source, so later ones do not.
+	Sourced bool `json:"sourced,omitempty"`
 }
 
 // EntityRef names one entity of the knowledge file.

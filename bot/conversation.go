@@ -13,6 +13,7 @@ type turn struct {
 	other    bool          // the question was about another occupation
 	asked    int           // with other: the topic it asked about (topic is -1); else -1
 	declined int           // what the profile lacks that was asked (an unsupported index), or -1
+	sourced  bool          // an answer in the conversation has given the source
 }
 
 // noTurn is a conversation with nothing to follow up.
@@ -57,7 +58,7 @@ func (b *Bot) remember(ctx context.Context, conversation string, t turn) {
 
 // toTurn names a turn by ids.
 func (ix *index) toTurn(t turn) Turn {
-	out := Turn{OtherOccupation: t.other}
+	out := Turn{OtherOccupation: t.other, Sourced: t.sourced}
 	if ti := t.about(); ti >= 0 {
 		out.Topic = ix.topics[ti].id
 		if t.facet >= 0 && t.facet < len(ix.topics[ti].facets) {
@@ -84,7 +85,7 @@ func (ix *index) toTurn(t turn) Turn {
 // replicas on an older file) is left out.
 func (ix *index) fromTurn(t Turn) turn {
 	out := noTurn
-	out.other = t.OtherOccupation
+	out.other, out.sourced = t.OtherOccupation, t.Sourced
 	if i, ok := ix.byID[t.Topic]; ok {
 		out.topic = i
 		for f, fx := range ix.topics[i].facets {

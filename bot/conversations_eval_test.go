@@ -67,15 +67,23 @@ var figure = regexp.MustCompile(`\$[0-9][0-9,]*|[0-9]+(\.[0-9]+)?%|[0-9]{1,3}(,[
 
 // runConversations asks every turn of every conversation in its own conversation and
 // judges each as a question is judged. It also counts the worst kind of wrong turn: a
-// figure stated about something other than what was asked.
+// figure stated about something other than what was asked; and a conversation that shows
+// the source URL twice fails the test (it is given once, with the first answer).
 func runConversations(t *testing.T, b *Bot, path string) (ok, all int) {
 	name := filepath.Base(path)
-	wrongFigures := 0
+	wrongFigures, sourceTwice := 0, 0
 	for _, c := range readConversations(t, path) {
 		conv := name + ":" + strconv.Itoa(c.line)
+		urls := 0
 		for i, turn := range c.turns {
 			r := b.Answer(context.Background(), Request{Text: turn.question, ConversationID: conv})
 			all++
+			if r.SourceURL != "" && strings.Contains(Text(r), r.SourceURL) {
+				if urls++; urls == 2 {
+					sourceTwice++
+					t.Errorf("%s:%d: the conversation shows the source URL twice", name, c.line)
+				}
+			}
 			why := check(turn, r)
 			if why == "" {
 				ok++
@@ -88,7 +96,7 @@ func runConversations(t *testing.T, b *Bot, path string) (ok, all int) {
 			t.Logf("%s:%d: turn %d %q: %s", name, turn.line, i+1, turn.question, why)
 		}
 	}
-	t.Logf("%s: %d/%d turns = %.1f%%; %d wrong turns state a figure", name, ok, all, percent(ok, all), wrongFigures)
+	t.Logf("%s: %d/%d turns = %.1f%%; %d wrong turns state a figure; %d conversations show the source URL twice", name, ok, all, percent(ok, all), wrongFigures, sourceTwice)
 	return ok, all
 }
 

@@ -76,6 +76,7 @@ var sample = bot.Turn{
 	},
 	Dimension: "industry",
 	Declined:  "location",
+	Sourced:   true,
 }
 
 func want(t *testing.T, s bot.Contexts, conv string, wantTurn bot.Turn, wantOK bool) {
