@@ -132,6 +132,16 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"is it an office job?", "weekends?"}, "none", "nights, weekends", ""},
 		{"per month after pay gets the per-month note",
 			[]string{"what's the salary", "per month?"}, "none", "per month", ""},
+		{"doctors after the outlook is the occupation, not doctors' offices",
+			[]string{"what's the job outlook", "what about for doctors?"}, "none", "", "17%"},
+		{"openings for this occupation after doctors is this occupation's openings",
+			[]string{"what's the job outlook", "what about for doctors?", "and how many openings for this occupation"}, "outlook", "3,400", ""},
+		{"the best industry after pay in one is the best-paying industry",
+			[]string{"how much do they make in hospitals", "which industry is best?"}, "pay", "$77,290", "46%"},
+		{"the workforce after pay is how many work, not pay again",
+			[]string{"median salary in hospitals?", "and how much of the workforce is that"}, "employment", "39,900", "$"},
+		{"studying for a credential after it is what the profile lacks",
+			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

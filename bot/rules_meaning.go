@@ -6,6 +6,7 @@ package bot
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/knowledge"
@@ -24,13 +25,17 @@ func followUpThisOccupation(s *state) (decision, bool, string) {
 	if s.best >= 0 && s.best != t && s.conf >= AnswerThreshold {
 		return pass()
 	}
-	return decided(s.ix.answerReply(t, s.ix.partFor(t, s.prev.facet, -1), AnswerThreshold), t)
+	fi, ei := s.ix.facet(a, t) // "and how many openings for this occupation": a facet of its own
+	if fi < 0 {
+		fi = s.prev.facet
+	}
+	return decided(s.ix.answerReply(t, s.ix.partFor(t, fi, ei), AnswerThreshold), t)
 }
 
 // "tell me about the CDIP", then "how would I earn that": the credential, not pay.
 func followUpObtain(s *state) (decision, bool, string) {
 	last, a := s.prev.topic, s.a
-	if last < 0 || !a.demonstrative() || a.namesEntity() || a.other != "" || a.personal || !s.obtains() {
+	if last < 0 || !a.demonstrative() || a.namesEntity() || s.excluded() || !s.obtains() {
 		return pass()
 	}
 	k := entityKindID(knowledge.KindCertification)
@@ -163,4 +168,88 @@ func followUpUnsupported(s *state) (decision, bool, string) {
 		return pass()
 	}
 	return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[a.unsupported], s.conf), -1)
+}
+
+// "what's the growth" then "how about for doctors": a name that is both an industry's and
+// another occupation's ("doctors", "offices of physicians"), after a topic that says
+// nothing by industry, is the other occupation, not the last figure again.
+func followUpOtherInside(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || a.other != "" || !a.pointsBack() && !a.opensFollowUp() {
+		return pass()
+	}
+	for _, h := range a.hits {
+		if h.r.kind != roleEntity {
+			continue
+		}
+		if _, ok := s.ix.topics[last].kinds[entityKinds[h.r.ekind]]; ok {
+			return pass()
+		}
+		if i := s.ix.otherInside(a.toks, h.start, h.end); i >= 0 {
+			a.other, a.otherMask = a.toks[i].word, spanMask(h.start, h.end)
+			s.best = -1 // the name is all it says: it asks what the last turn asked
+			return decision{}, false, "another occupation: " + a.other
+		}
+	}
+	return pass()
+}
+
+// otherInside is the position where another occupation's name starts inside toks[start:end],
+// or -1.
+func (ix *index) otherInside(toks []token, start, end int) int {
+	for i := start; i < end; i++ {
+		for _, p := range ix.phrases[toks[i].word] {
+			if e := ix.matchAt(toks, i+1, p.words[1:]); e > 0 && e <= end && slices.ContainsFunc(p.roles, func(r role) bool { return r.kind == roleOther }) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// "what's the pay at doctors' offices", then "which industry is best": every word that
+// points at the best topic points at the last one too, so the conversation's topic is
+// meant. "what is the median pay in hospitals", then "and how much of the workforce is
+// there": the last topic's words are only "how much", and "workforce" is another topic's.
+func followUpWhatWordsSay(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.best < 0 || s.excluded() {
+		return pass()
+	}
+	said := a.contentEvidence(last)
+	if s.best != last {
+		if said != 0 && a.contentEvidence(s.best)&^said == 0 {
+			was := s.ix.topics[s.best].id
+			s.best, s.s2 = last, 0
+			s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)
+			return decision{}, false, "every word for " + was + " is the last topic's too: " + s.ix.topics[last].id
+		}
+		return pass()
+	}
+	if said != 0 {
+		return pass()
+	}
+	t := -1
+	for u := range a.score {
+		if u != last && a.contentEvidence(u) != 0 && (t < 0 || a.score[u] > a.score[t]) {
+			t = u
+		}
+	}
+	if t < 0 {
+		return pass()
+	}
+	s.best, s.second, s.s1, s.s2 = t, last, a.score[t], a.score[last]
+	s.conf = max(a.confidence(a.score[t], 0), AnswerThreshold)
+	return decision{}, false, "no word but a stop word is the last topic's; best topic is " + s.ix.topics[t].id
+}
+
+// contentEvidence is the positions of words, not stop words, that point at topic t.
+func (a *analysis) contentEvidence(t int) uint64 {
+	var m uint64
+	for i, tk := range a.toks {
+		if i < 64 && i < maxTokens && !tk.stop && !tk.sep && a.tokW[t*maxTokens+i] > 0 {
+			m |= 1 << i
+		}
+	}
+	return m
 }
