@@ -140,6 +140,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"how much do they make in hospitals", "which industry is best?"}, "pay", "$77,290", "46%"},
 		{"the workforce after pay is how many work, not pay again",
 			[]string{"median salary in hospitals?", "and how much of the workforce is that"}, "employment", "39,900", "$"},
+		{"they after cancer registrars are still cancer registrars",
+			[]string{"tell me what cancer registrars do", "which certification do they need"}, "certification", "Certified Tumor Registrar", ""},
+		{"what they pay after the industries is pay by industry",
+			[]string{"which industries employ the most", "what do they pay"}, "pay", "varies by industry", ""},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

@@ -63,6 +63,7 @@ var rules = []rule{
 	{"follow_up_occupation_named", followUpOccupationNamed},
 	{"follow_up_alone", followUpAlone},
 	{"follow_up_unsupported", followUpUnsupported},
+	{"follow_up_group", followUpGroup},
 	{"personal", personal},
 	{"other_occupation", otherOccupation},
 	{"related_occupation", relatedOccupation},

@@ -216,3 +216,45 @@ func (a *analysis) onlyAfterOpening(m uint64) bool {
 	}
 	return m != 0
 }
+
+// "what do cancer registrars do?" then "and what credential do they need?": "they" are
+// still cancer registrars, so the other topic's facet about the same group (one that shares
+// minSharedWords of its words or more with the last facet) answers.
+func followUpGroup(s *state) (decision, bool, string) {
+	a, prev, t := s.a, s.prev, s.best
+	if prev.topic < 0 || prev.facet < 0 || t < 0 || t == prev.topic || !s.answerable() || s.ps != nil {
+		return pass()
+	}
+	if a.subject || a.namesEntity() || s.excluded() || s.ix.topics[prev.topic].facets[prev.facet].entity != "" {
+		return pass()
+	}
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t && h.r.weight > 0 {
+			return pass() // a facet of its own ("need" alone is not one)
+		}
+	}
+	said := s.ix.kb.Topics[prev.topic].Facets[prev.facet].Words
+	for g, f := range s.ix.kb.Topics[t].Facets {
+		if f.Entity == "" && shared(said, f.Words) >= minSharedWords {
+			return decided(s.ix.answerReply(t, s.ix.partFor(t, g, -1), s.conf), t)
+		}
+	}
+	return pass()
+}
+
+// minSharedWords is how many words two facets of different topics share when they are
+// about one group of workers (cancer, oncology, tumor, tumors for cancer registrars) or one
+// dimension (industries); fewer ("registry"; "accredited", "cahiim", "schools" for
+// accreditation and the programs to read about) is a neighbouring subject, not the same.
+const minSharedWords = 4
+
+// shared counts the phrases of xs that are among ys, ignoring case.
+func shared(xs, ys []string) int {
+	n := 0
+	for _, x := range xs {
+		if slices.ContainsFunc(ys, func(y string) bool { return strings.EqualFold(x, y) }) {
+			n++
+		}
+	}
+	return n
+}
