@@ -142,7 +142,7 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 	prev := b.lastTurn(ctx, req.ConversationID)
 	s := newState(ix, a, prev, req.Text)
 	d := s.run(tr)
-	d.reply = goingOn(d.reply, prev)
+	d.reply = ix.goingOn(d.reply, prev)
 	if next, ok := s.nextTurn(d); ok {
 		next.sourced = sourced(d.reply, prev)
 		b.remember(ctx, req.ConversationID, next)
@@ -177,7 +177,7 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	next.topic, next.facet = t, fi
 	r := ix.answerReply(t, ix.partFor(t, fi, -1), 1)
 	_, next.dim = ix.answered(r, t)
-	r = goingOn(r, prev)
+	r = ix.goingOn(r, prev)
 	next.sourced = sourced(r, prev)
 	b.remember(ctx, req.ConversationID, next)
 	return r
@@ -187,11 +187,22 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 // menu, not a suggestion.
 const maxSuggestions = 3
 
-// goingOn shortens an answer in a conversation that has had one already: the source was
-// given with the first, and what else can be asked is known by now.
-func goingOn(r Reply, prev turn) Reply {
-	if r.Kind == KindAnswer && prev.sourced {
+// goingOn shortens a reply in a conversation that has had an answer already: the source
+// was given with it, and what can be asked is known by now, so an answer is the answer
+// alone, small talk ("thanks") the reply alone, and a decline that says something of its
+// own ("the profile gives national figures only") that sentence and a few suggestions, not
+// the whole list of topics; "I don't know that one" still says what can be asked.
+func (ix *index) goingOn(r Reply, prev turn) Reply {
+	if !prev.sourced {
+		return r
+	}
+	switch {
+	case r.Kind == KindAnswer:
 		r.Source, r.SourceURL, r.Suggestions = "", "", nil
+	case r.Kind == KindSmalltalk:
+		r.Note, r.Suggestions = "", nil
+	case r.Kind == KindFallback && r.Lead != ix.replies.Unknown && r.Lead != ix.replies.Empty:
+		r.Note = "" // the suggestions are the one line of what can be asked
 	}
 	return r
 }

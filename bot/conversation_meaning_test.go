@@ -189,3 +189,24 @@ func TestFollowUpFragmentNote(t *testing.T) {
 		}
 	}
 }
+
+// TestLaterRepliesAreShort: once a conversation has had an answer, small talk is the reply
+// alone and a decline that says something of its own is that sentence and a few
+// suggestions, not the list of every topic; "I don't know that one" still says what can
+// be asked.
+func TestLaterRepliesAreShort(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	askIn(b, "c", "what's the salary")
+	if r := askIn(b, "c", "in ohio?"); r.Note != "" || len(r.Suggestions) == 0 || strings.Count(bot.Text(r), "\n") != 2 {
+		t.Errorf("decline later in a conversation = %q (note %q), want its sentence and one line of suggestions", bot.Text(r), r.Note)
+	}
+	if r := askIn(b, "c", "thanks"); strings.Count(bot.Text(r), "\n") != 1 {
+		t.Errorf("thanks later in a conversation = %q, want one line", bot.Text(r))
+	}
+	if r := askIn(b, "c", "zxqv blorp"); r.Note == "" {
+		t.Errorf("an unknown question later in a conversation = %q, want what can be asked", bot.Text(r))
+	}
+	if r := ask(b, "thanks"); r.Note == "" && len(r.Suggestions) == 0 {
+		t.Errorf("thanks alone = %q, want what can be asked", bot.Text(r))
+	}
+}
