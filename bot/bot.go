@@ -133,6 +133,9 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 		if tr != nil {
 			tr.Decided = "empty"
 		}
+		if i := ix.symbolSmalltalk(req.Text); i >= 0 { // "👍": small talk the reading drops
+			return ix.goingOn(ix.smalltalkReply(i), b.lastTurn(ctx, req.ConversationID))
+		}
 		return ix.decline(KindFallback, ix.replies.Empty, 0)
 	}
 	ix.match(a)
@@ -266,4 +269,16 @@ func (ix *index) smalltalkReply(i int) Reply {
 		Note:        ix.replies.TopicsNote,
 		Suggestions: ix.firstSuggestions(maxSuggestions),
 	}
+}
+
+// symbolSmalltalk is the small talk whose phrases hold text as typed ("👍", "🙏"), which
+// has no words to read; -1: none.
+func (ix *index) symbolSmalltalk(text string) int {
+	text = strings.TrimSpace(text)
+	for i, st := range ix.small {
+		if text != "" && slices.Contains(st.Phrases, text) {
+			return i
+		}
+	}
+	return -1
 }

@@ -203,6 +203,9 @@ func TestLaterRepliesAreShort(t *testing.T) {
 	if r := askIn(b, "c", "thanks"); strings.Count(bot.Text(r), "\n") != 1 {
 		t.Errorf("thanks later in a conversation = %q, want one line", bot.Text(r))
 	}
+	if r := askIn(b, "c", "👍"); r.Kind != bot.KindSmalltalk || strings.Count(bot.Text(r), "\n") != 1 {
+		t.Errorf("👍 later in a conversation = %s %q, want small talk in one line", r.Kind, bot.Text(r))
+	}
 	if r := askIn(b, "c", "zxqv blorp"); r.Note == "" {
 		t.Errorf("an unknown question later in a conversation = %q, want what can be asked", bot.Text(r))
 	}
