@@ -144,6 +144,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"tell me what cancer registrars do", "which certification do they need"}, "certification", "Certified Tumor Registrar", ""},
 		{"what they pay after the industries is pay by industry",
 			[]string{"which industries employ the most", "what do they pay"}, "pay", "varies by industry", ""},
+		{"there after the lowest-paying industry is that industry",
+			[]string{"which industry pays the most", "and the least", "how many work there"}, "employment", "offices of physicians", "professional"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

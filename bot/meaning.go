@@ -25,6 +25,13 @@ func (s *state) nextTurn(d decision) (turn, bool) {
 		t.topic, t.entity, t.entity2 = d.topic, a.entity, a.entity2
 		t.facet, t.dim = s.ix.answered(d.reply, d.topic)
 		t.entity, t.entity2 = s.salient(t.topic)
+		if named := s.ix.namedInAnswer(d.reply); !a.namesEntity() {
+			for k, e := range named {
+				if e >= 0 {
+					t.entity[k], t.entity2[k] = e, -1
+				}
+			}
+		}
 	case d.reply.Answered:
 		return prev, false
 	case a.other != "" || a.related >= 0:
@@ -237,4 +244,29 @@ func (a *analysis) opensFollowUp() bool {
 		i++
 	}
 	return lex.FollowUp.Opens.startsAt(a.toks, i)
+}
+
+// namedInAnswer is, per kind, the one entity a one-part answer's lead names, which a
+// question that names none goes on about: "which industry pays the least" answers offices
+// of physicians, so "how many work there" is there; "which one is for cancer registrars"
+// answers the CTR, so "how do I get it" is the CTR. A lead that names two names neither.
+func (ix *index) namedInAnswer(r Reply) [numKinds]int {
+	e := noEntities()
+	if len(r.Parts) != 1 {
+		return e
+	}
+	lead := strings.ToLower(r.Parts[0].Lead)
+	for k, kind := range entityKinds {
+		for i, x := range ix.entities[kind] {
+			if !strings.Contains(lead, strings.ToLower(x.Name)) {
+				continue
+			}
+			if e[k] >= 0 {
+				e[k] = -1
+				break
+			}
+			e[k] = i
+		}
+	}
+	return e
 }
