@@ -146,6 +146,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"which industries employ the most", "what do they pay"}, "pay", "varies by industry", ""},
 		{"there after the lowest-paying industry is that industry",
 			[]string{"which industry pays the most", "and the least", "how many work there"}, "employment", "offices of physicians", "professional"},
+		{"above the median after an industry's pay compares it",
+			[]string{"pay in doctors offices?", "is that above the median"}, "pay", "$44,990 is below", ""},
+		{"by how much after the growth is the growth, not pay",
+			[]string{"what's the outlook", "by how much"}, "outlook", "17%", "$"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

@@ -84,8 +84,11 @@ func followUpCompare(s *state) (decision, bool, string) {
 	if !ok || !whole && s.best >= 0 && s.best != last && s.conf >= AnswerThreshold {
 		return pass()
 	}
-	if fi, _ := s.ix.facet(a, last); fi >= 0 {
-		return pass() // "how does it compare to the highest paid ones": a facet of its own
+	m := lex.FollowUp.Compare.find(a.toks)
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == last && spanMask(h.start, h.end)&^m != 0 {
+			return pass() // "how does it compare to the highest paid ones": a facet of its own
+		}
 	}
 	p := s.ix.lastPart(s.prev)
 	lead, ok := s.ix.compareLead(last, p.Lead)
@@ -217,6 +220,14 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		return pass()
 	}
 	said := a.contentEvidence(last)
+	if s.best != last && a.content == 0 && a.onePhraseFor(s.best) && a.evidence(s.best, true) != a.words() && strings.ContainsAny(s.ix.lastPart(s.prev).Lead, "0123456789") {
+		// "by how much" after the growth: nothing but "how much" says pay, something else
+		// is said with it, and the last answer has a figure of its own to ask about ("how
+		// much?" alone, "how much do they make there" are the pay).
+		s.best, s.s2 = last, 0
+		s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)
+		return decision{}, false, "only stop words point elsewhere; best topic is the last one: " + s.ix.topics[last].id
+	}
 	if s.best != last {
 		if said != 0 && a.contentEvidence(s.best)&^said == 0 {
 			was := s.ix.topics[s.best].id
@@ -244,10 +255,39 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 }
 
 // contentEvidence is the positions of words, not stop words, that point at topic t.
-func (a *analysis) contentEvidence(t int) uint64 {
+func (a *analysis) contentEvidence(t int) uint64 { return a.evidence(t, false) }
+
+// evidence is the positions of words that point at topic t, stop words too when stops.
+func (a *analysis) evidence(t int, stops bool) uint64 {
 	var m uint64
 	for i, tk := range a.toks {
-		if i < 64 && i < maxTokens && !tk.stop && !tk.sep && a.tokW[t*maxTokens+i] > 0 {
+		if i < 64 && i < maxTokens && (stops || !tk.stop) && !tk.sep && a.tokW[t*maxTokens+i] > 0 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// onePhraseFor says whether one phrase of stop words ("how much") is all that points at
+// topic t.
+func (a *analysis) onePhraseFor(t int) bool {
+	span := -1
+	for _, h := range a.hits {
+		if (h.r.kind == roleKeyword || h.r.kind == roleFacet) && int(h.r.topic) == t {
+			if span >= 0 && span != h.start<<8|h.end {
+				return false
+			}
+			span = h.start<<8 | h.end
+		}
+	}
+	return span >= 0 && a.evidence(t, false) == 0
+}
+
+// words is the positions of every word but separators.
+func (a *analysis) words() uint64 {
+	var m uint64
+	for i, tk := range a.toks {
+		if i < 64 && !tk.sep {
 			m |= 1 << i
 		}
 	}
