@@ -150,6 +150,12 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"pay in doctors offices?", "is that above the median"}, "pay", "$44,990 is below", ""},
 		{"by how much after the growth is the growth, not pay",
 			[]string{"what's the outlook", "by how much"}, "outlook", "17%", "$"},
+		{"that job after a promotion to another occupation is that occupation",
+			[]string{"can they get promoted", "what does that job pay"}, "none", "medical and health services managers", "$55,560"},
+		{"those after the related careers are those careers",
+			[]string{"what careers are related", "what do those pay"}, "none", "", "$55,560"},
+		{"this occupation after those is this occupation's pay",
+			[]string{"what careers are related", "what do those pay", "ok and this job?"}, "pay", "$55,560", ""},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

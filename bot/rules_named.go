@@ -258,3 +258,28 @@ func shared(xs, ys []string) int {
 	}
 	return n
 }
+
+// "can they get promoted?" (to medical and health services managers), then "what does that
+// job pay": that job is the one occupation the last answer named, which has a profile of
+// its own, not this occupation's pay; "those" after two named are both.
+func followUpRelatedNamed(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.best < 0 || s.best == last || s.ix.namesOcc[s.best] || a.subject || !a.demonstrative() || s.excluded() {
+		return pass()
+	}
+	lead, found := strings.ToLower(s.ix.lastPart(s.prev).Lead), -1
+	for i, o := range s.ix.kb.Profile.Related.Occupations {
+		if strings.Contains(lead, strings.ToLower(o.Name)) {
+			if found >= 0 { // "what do those pay" after two: other occupations, both
+				s.a.other = o.Name // for the next turn: another occupation was asked about
+				return decided(s.ix.decline(KindFallback, s.ix.replies.OtherOccupation, s.conf), -1)
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return pass()
+	}
+	a.related = found
+	return decision{}, false, "the last answer's occupation: " + s.ix.relatedName(found)
+}
