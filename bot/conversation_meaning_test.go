@@ -156,6 +156,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what careers are related", "what do those pay"}, "none", "", "$55,560"},
 		{"this occupation after those is this occupation's pay",
 			[]string{"what careers are related", "what do those pay", "ok and this job?"}, "pay", "$55,560", ""},
+		{"the base year after a projection is the jobs then",
+			[]string{"how many jobs in 2031", "and in 2021"}, "employment", "39,900", "46,900"},
+		{"a year after the salary is the note on years",
+			[]string{"what's the salary", "and in 2021?"}, "none", "does not say which year its wage figures are for", "$55,560"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

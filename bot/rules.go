@@ -54,6 +54,7 @@ var rules = []rule{
 	{"follow_up_entity", followUpEntity},
 	{"follow_up_two", followUpTwo},
 	{"follow_up_now", followUpNow},
+	{"follow_up_year", followUpYear},
 	{"follow_up_trend", followUpTrend},
 	{"conversation_tie", conversationTie},
 	{"follow_up_what_words_say", followUpWhatWordsSay},

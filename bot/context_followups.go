@@ -1,0 +1,89 @@
+package bot
+
+// Follow-ups that go on from who or what the last answer was about: the group of workers
+// or the dimension of its facet, the other occupation it named, the year it started from.
+
+import (
+	"slices"
+	"strings"
+)
+
+// "what do cancer registrars do?" then "and what credential do they need?": "they" are
+// still cancer registrars, so the other topic's facet about the same group (one that shares
+// minSharedWords of its words or more with the last facet) answers.
+func followUpGroup(s *state) (decision, bool, string) {
+	a, prev, t := s.a, s.prev, s.best
+	if prev.topic < 0 || prev.facet < 0 || t < 0 || t == prev.topic || !s.answerable() || s.ps != nil {
+		return pass()
+	}
+	if a.subject || a.namesEntity() || s.excluded() || s.ix.topics[prev.topic].facets[prev.facet].entity != "" {
+		return pass()
+	}
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t && h.r.weight > 0 {
+			return pass() // a facet of its own ("need" alone is not one)
+		}
+	}
+	said := s.ix.kb.Topics[prev.topic].Facets[prev.facet].Words
+	for g, f := range s.ix.kb.Topics[t].Facets {
+		if f.Entity == "" && shared(said, f.Words) >= minSharedWords {
+			return decided(s.ix.answerReply(t, s.ix.partFor(t, g, -1), s.conf), t)
+		}
+	}
+	return pass()
+}
+
+// minSharedWords is how many words two facets of different topics share when they are
+// about one group of workers (cancer, oncology, tumor, tumors for cancer registrars) or one
+// dimension (industries); fewer ("registry"; "accredited", "cahiim", "schools" for
+// accreditation and the programs to read about) is a neighbouring subject, not the same.
+const minSharedWords = 4
+
+// shared counts the phrases of xs that are among ys, ignoring case.
+func shared(xs, ys []string) int {
+	n := 0
+	for _, x := range xs {
+		if slices.ContainsFunc(ys, func(y string) bool { return strings.EqualFold(x, y) }) {
+			n++
+		}
+	}
+	return n
+}
+
+// "can they get promoted?" (to medical and health services managers), then "what does that
+// job pay": that job is the one occupation the last answer named, which has a profile of
+// its own, not this occupation's pay; "those" after two named are both.
+func followUpRelatedNamed(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.best < 0 || s.best == last || s.ix.namesOcc[s.best] || a.subject || !a.demonstrative() || s.excluded() {
+		return pass()
+	}
+	lead, found := strings.ToLower(s.ix.lastPart(s.prev).Lead), -1
+	for i, o := range s.ix.kb.Profile.Related.Occupations {
+		if strings.Contains(lead, strings.ToLower(o.Name)) {
+			if found >= 0 { // "what do those pay" after two: other occupations, both
+				s.a.other = o.Name // for the next turn: another occupation was asked about
+				return decided(s.ix.decline(KindFallback, s.ix.replies.OtherOccupation, s.conf), -1)
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return pass()
+	}
+	a.related = found
+	return decision{}, false, "the last answer's occupation: " + s.ix.relatedName(found)
+}
+
+// "what's the salary" then "and in 2021?": the profile's note on which years it has, as
+// the question gets on its own ("what was the salary in 2021?"), not "I don't know that one".
+func followUpYear(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || a.year == 0 || s.ix.yearReply < 0 || !s.ix.undated[last] || s.excluded() || a.namesEntity() {
+		return pass()
+	}
+	if !a.onlyAfterOpening(a.yearMask()) {
+		return pass()
+	}
+	return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.ix.yearReply], s.conf), last)
+}
