@@ -6,6 +6,8 @@ package bot
 import (
 	"slices"
 	"strings"
+
+	"github.com/careerbot/careerbot/knowledge"
 )
 
 // "what do cancer registrars do?" then "and what credential do they need?": "they" are
@@ -86,4 +88,60 @@ func followUpYear(s *state) (decision, bool, string) {
 		return pass()
 	}
 	return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.ix.yearReply], s.conf), last)
+}
+
+// "what's the salary?" then "and cancer registrars?": the profile gives the figure for the
+// whole occupation only, so it says so (replies.together) instead of the figure again.
+func followUpSubOccupation(s *state) (decision, bool, string) {
+	a, last, tmpl := s.a, s.prev.topic, s.ix.replies.Together
+	if last < 0 || tmpl == "" || s.excluded() || a.namesEntity() || !a.pointsBack() && !a.opensFollowUp() {
+		return pass()
+	}
+	if !strings.ContainsAny(s.ix.lastPart(s.prev).Lead, "0123456789") {
+		return pass()
+	}
+	if fi, _ := s.ix.facet(a, last); fi >= 0 {
+		return pass() // the topic has something to say about them
+	}
+	for _, sub := range s.ix.subs {
+		if s.ix.saysAny(a, sub.aliases) {
+			return decided(s.ix.decline(KindFallback, strings.ReplaceAll(tmpl, "{name}", sub.name), s.conf), last)
+		}
+	}
+	return pass()
+}
+
+// subOccupation is a kind of worker inside the occupation, as follow-ups name it.
+type subOccupation struct {
+	name    string
+	aliases [][]string
+}
+
+// readSubOccupations keeps the sub-occupations the occupation's name leaves out: "and
+// for medical registrars?" is the occupation as people name it.
+func (ix *builder) readSubOccupations(kb *knowledge.Base) {
+	occ := strings.ToLower(kb.Profile.Occupation)
+	for _, sub := range kb.Profile.Duties.SubOccupations {
+		name := strings.ToLower(sub.Name)
+		if strings.Contains(occ, name) {
+			continue
+		}
+		x := subOccupation{name: name}
+		for _, al := range sub.Aliases {
+			x.aliases = append(x.aliases, slices.Clone(ix.words(al)))
+		}
+		ix.subs = append(ix.subs, x)
+	}
+}
+
+// saysAny says whether the question holds one of the phrases (as words).
+func (ix *index) saysAny(a *analysis, phrases [][]string) bool {
+	for _, ws := range phrases {
+		for i := range a.toks {
+			if len(ws) > 0 && a.toks[i].word == ws[0] && ix.matchAt(a.toks, i+1, ws[1:]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

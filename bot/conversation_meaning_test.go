@@ -160,6 +160,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"how many jobs in 2031", "and in 2021"}, "employment", "39,900", "46,900"},
 		{"a year after the salary is the note on years",
 			[]string{"what's the salary", "and in 2021?"}, "none", "does not say which year its wage figures are for", "$55,560"},
+		{"cancer registrars after the growth is the note that it is the whole occupation's",
+			[]string{"whats the growth rate", "and cancer registrars?"}, "none", "not for cancer registrars alone", "17%"},
+		{"cancer registrars after their duties' topic is their duties",
+			[]string{"what do they do", "and cancer registrars?"}, "duties", "Cancer registrars", ""},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

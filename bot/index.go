@@ -96,6 +96,9 @@ type index struct {
 	yearReply int
 	undated   []bool // per topic: its figures have no year
 	namesOcc  []bool // per topic: it is about other occupations
+	// subs are the kinds of worker inside the occupation that its name leaves out ("cancer
+	// registrars"): their names, and their aliases as a question's words.
+	subs []subOccupation
 }
 
 var entityKinds = [...]string{knowledge.KindIndustry, knowledge.KindCertification, knowledge.KindQuality}

@@ -48,6 +48,7 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.addTopics(kb.Topics)
 	ix.addLists(kb)
 	ix.knowProfile(kb)
+	ix.readSubOccupations(kb)
 	ix.finish(kb)
 	return ix.index
 }

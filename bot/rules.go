@@ -55,6 +55,7 @@ var rules = []rule{
 	{"follow_up_two", followUpTwo},
 	{"follow_up_now", followUpNow},
 	{"follow_up_year", followUpYear},
+	{"follow_up_sub_occupation", followUpSubOccupation},
 	{"follow_up_trend", followUpTrend},
 	{"conversation_tie", conversationTie},
 	{"follow_up_what_words_say", followUpWhatWordsSay},

@@ -601,9 +601,12 @@ func (v *validator) replies(r *Replies) {
 		{"unknown", r.Unknown, nil}, {"declined_title", r.DeclinedTitle, nil},
 		{"declined_note", r.DeclinedNote, nil}, {"help_title", r.HelpTitle, nil},
 		{"smalltalk_title", r.SmalltalkTitle, nil}, {"topics_note", r.TopicsNote, nil},
+		{"together", r.Together, []string{"name"}},
 	} {
 		path := "replies." + c.key
-		v.text(path, c.text)
+		if c.key != "together" || c.text != "" { // together is optional
+			v.text(path, c.text)
+		}
 		for _, m := range placeholder.FindAllStringSubmatch(c.text, -1) {
 			if !slices.Contains(common, m[1]) && !slices.Contains(c.extra, m[1]) {
 				v.fail(path, "has {%s}; it may use {%s}", m[1], strings.Join(append(common, c.extra...), "}, {"))

@@ -325,6 +325,11 @@ type Replies struct {
 	// profile does not give. It may hold the credential's facts ({certification.name},
 	// {certification.issuer}) and the profile's.
 	Obtain string `yaml:"obtain"`
+	// Together answers a follow-up about one kind of worker inside the occupation ("and
+	// cancer registrars?") after a figure the profile gives only for the whole occupation.
+	// It may hold {name}, the sub-occupation's name. Optional: without it such a follow-up
+	// is answered as any other.
+	Together string `yaml:"together"`
 }
 
 // Compare are the sentences that compare the last answer's figure with the profile's own.
