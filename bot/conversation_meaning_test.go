@@ -164,6 +164,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"whats the growth rate", "and cancer registrars?"}, "none", "not for cancer registrars alone", "17%"},
 		{"cancer registrars after their duties' topic is their duties",
 			[]string{"what do they do", "and cancer registrars?"}, "duties", "Cancer registrars", ""},
+		{"more than another industry after one's pay is both",
+			[]string{"tell me about pay in management of companies", "is that more than hospitals"}, "pay", "$74,040", ""},
+		{"before taxes after the salary is the note on what the wages are",
+			[]string{"what's the salary", "is that before taxes"}, "none", "annual wages for the whole occupation", ""},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

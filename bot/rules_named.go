@@ -25,9 +25,17 @@ func followUpEntity(s *state) (decision, bool, string) {
 		}
 	}
 	for k, kind := range entityKinds {
-		if fi, ok := s.ix.topics[last].kinds[kind]; ok && a.entity[k] >= 0 && a.entity2[k] < 0 {
-			return decided(s.ix.answerReply(last, s.ix.partFor(last, fi, a.entity[k]), AnswerThreshold), last)
+		fi, ok := s.ix.topics[last].kinds[kind]
+		if !ok || a.entity[k] < 0 || a.entity2[k] >= 0 {
+			continue
 		}
+		if e := s.prev.entity[k]; e >= 0 && e != a.entity[k] && a.demonstrative() {
+			// "is that more than hospitals": that figure beside the one named.
+			parts := []Part{s.ix.partFor(last, fi, e)[0], s.ix.partFor(last, fi, a.entity[k])[0]}
+			a.entity2[k] = e
+			return decided(s.ix.multiReply(parts, AnswerThreshold), last)
+		}
+		return decided(s.ix.answerReply(last, s.ix.partFor(last, fi, a.entity[k]), AnswerThreshold), last)
 	}
 	return pass()
 }
