@@ -145,3 +145,23 @@ func (ix *index) saysAny(a *analysis, phrases [][]string) bool {
 	}
 	return false
 }
+
+// "what's the CHDA" then "who gives it": "it" is the credential, so its own answer (which
+// names its issuer, or says what the profile has on it), not every issuer's list.
+func followUpItsFacet(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.conf >= AnswerThreshold || !a.demonstrative() || a.namesEntity() || s.excluded() {
+		return pass()
+	}
+	fi, _ := s.ix.facet(a, last)
+	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" {
+		return pass()
+	}
+	for k, kind := range entityKinds {
+		if g, ok := s.ix.topics[last].kinds[kind]; ok && s.prev.entity[k] >= 0 {
+			a.entity[k] = s.prev.entity[k]
+			return decided(s.ix.answerReply(last, s.ix.partFor(last, g, s.prev.entity[k]), AnswerThreshold), last)
+		}
+	}
+	return pass()
+}

@@ -168,6 +168,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"tell me about pay in management of companies", "is that more than hospitals"}, "pay", "$74,040", ""},
 		{"before taxes after the salary is the note on what the wages are",
 			[]string{"what's the salary", "is that before taxes"}, "none", "annual wages for the whole occupation", ""},
+		{"who gives it after a credential is that credential's issuer",
+			[]string{"what's the chda", "who gives it"}, "certification", "Certified Health Data Analyst (CHDA) is one of the certifications from the American Health Information Management Association", "RHIT"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

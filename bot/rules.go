@@ -60,6 +60,7 @@ var rules = []rule{
 	{"conversation_tie", conversationTie},
 	{"follow_up_what_words_say", followUpWhatWordsSay},
 	{"follow_up_ranked", followUpRanked},
+	{"follow_up_its_facet", followUpItsFacet},
 	{"follow_up_facet", followUpFacet},
 	{"follow_up_points_back", followUpPointsBack},
 	{"follow_up_occupation_named", followUpOccupationNamed},
