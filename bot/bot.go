@@ -190,26 +190,6 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 // menu, not a suggestion.
 const maxSuggestions = 3
 
-// goingOn shortens a reply in a conversation that has had an answer already: the source
-// was given with it, and what can be asked is known by now, so an answer is the answer
-// alone, small talk ("thanks") the reply alone, and a decline that says something of its
-// own ("the profile gives national figures only") that sentence and a few suggestions, not
-// the whole list of topics; "I don't know that one" still says what can be asked.
-func (ix *index) goingOn(r Reply, prev turn) Reply {
-	if !prev.sourced {
-		return r
-	}
-	switch {
-	case r.Kind == KindAnswer:
-		r.Source, r.SourceURL, r.Suggestions = "", "", nil
-	case r.Kind == KindSmalltalk:
-		r.Note, r.Suggestions = "", nil
-	case r.Kind == KindFallback && r.Lead != ix.replies.Unknown && r.Lead != ix.replies.Empty:
-		r.Note = "" // the suggestions are the one line of what can be asked
-	}
-	return r
-}
-
 // sourced says whether the conversation has been given the source, with r or before it.
 func sourced(r Reply, prev turn) bool {
 	return prev.sourced || r.Kind == KindAnswer && r.SourceURL != ""
@@ -269,16 +249,4 @@ func (ix *index) smalltalkReply(i int) Reply {
 		Note:        ix.replies.TopicsNote,
 		Suggestions: ix.firstSuggestions(maxSuggestions),
 	}
-}
-
-// symbolSmalltalk is the small talk whose phrases hold text as typed ("👍", "🙏"), which
-// has no words to read; -1: none.
-func (ix *index) symbolSmalltalk(text string) int {
-	text = strings.TrimSpace(text)
-	for i, st := range ix.small {
-		if text != "" && slices.Contains(st.Phrases, text) {
-			return i
-		}
-	}
-	return -1
 }

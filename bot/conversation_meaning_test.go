@@ -239,3 +239,20 @@ func TestLaterRepliesAreShort(t *testing.T) {
 		t.Errorf("thanks alone = %q, want what can be asked", bot.Text(r))
 	}
 }
+
+// TestNamedOnce: a conversation says the occupation's full name once, then "they"; after
+// another occupation was asked about, the full name again.
+func TestNamedOnce(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	occ := b.Occupation()
+	if r := askIn(b, "c", "what do they do"); !strings.Contains(strings.ToLower(r.Lead), occ) {
+		t.Errorf("first answer %q, want the occupation named", r.Lead)
+	}
+	if r := askIn(b, "c", "how much do they make"); strings.Contains(strings.ToLower(r.Lead), occ) || !strings.Contains(r.Lead, "$55,560") {
+		t.Errorf("second answer %q, want the median without the full name", r.Lead)
+	}
+	askIn(b, "c", "what do nurses make")
+	if r := askIn(b, "c", "and for this job?"); !strings.Contains(strings.ToLower(r.Lead), occ) {
+		t.Errorf("answer after another occupation %q, want the occupation named again", r.Lead)
+	}
+}
