@@ -165,3 +165,17 @@ func followUpItsFacet(s *state) (decision, bool, string) {
 	}
 	return pass()
 }
+
+// "the highest 10 percent earned more than $98,490", then "what percent earn that": a
+// question about that answer's own figure, with nothing of its own to ask of the topic, is
+// that answer again, not the topic's whole answer (the median).
+func followUpSameAnswer(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.prev.facet < 0 || s.best != last || !a.demonstrative() || a.namesEntity() || s.excluded() {
+		return pass()
+	}
+	if fi, _ := s.ix.facet(a, last); fi >= 0 {
+		return pass()
+	}
+	return kept(s.ix.answerReply(last, []Part{s.ix.lastPart(s.prev)}, AnswerThreshold), last)
+}

@@ -170,6 +170,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what's the salary", "is that before taxes"}, "none", "annual wages for the whole occupation", ""},
 		{"who gives it after a credential is that credential's issuer",
 			[]string{"what's the chda", "who gives it"}, "certification", "Certified Health Data Analyst (CHDA) is one of the certifications from the American Health Information Management Association", "RHIT"},
+		{"what percent earn that after the top 10 percent is that answer, not the median",
+			[]string{"what do the top earners make", "what percent earn that"}, "pay", "highest 10 percent", "$55,560"},
+		{"same for another industry after one's share is that one's share",
+			[]string{"how many health info techs work in hospitals", "same for doctors offices?"}, "employment", "11%", ""},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

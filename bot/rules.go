@@ -68,6 +68,7 @@ var rules = []rule{
 	{"follow_up_unsupported", followUpUnsupported},
 	{"follow_up_group", followUpGroup},
 	{"follow_up_related_named", followUpRelatedNamed},
+	{"follow_up_same_answer", followUpSameAnswer},
 	{"personal", personal},
 	{"other_occupation", otherOccupation},
 	{"related_occupation", relatedOccupation},

@@ -237,8 +237,8 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		}
 		return pass()
 	}
-	if said != 0 {
-		return pass()
+	if said != 0 || s.ix.answersNamed(a, last) {
+		return pass() // "same for doctors offices?": the entity is the last topic's word
 	}
 	t := -1
 	for u := range a.score {
@@ -266,6 +266,16 @@ func (a *analysis) evidence(t int, stops bool) uint64 {
 		}
 	}
 	return m
+}
+
+// answersNamed says whether topic t answers about an entity the question names.
+func (ix *index) answersNamed(a *analysis, t int) bool {
+	for k, kind := range entityKinds {
+		if _, ok := ix.topics[t].kinds[kind]; ok && a.entity[k] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // onePhraseFor says whether one phrase of stop words ("how much") is all that points at
