@@ -214,6 +214,7 @@ func (ix *index) otherInside(toks []token, start, end int) int {
 // points at the best topic points at the last one too, so the conversation's topic is
 // meant. "what is the median pay in hospitals", then "and how much of the workforce is
 // there": the last topic's words are only "how much", and "workforce" is another topic's.
+// "what percent earn that": a word of the last topic and "that" pointing at its answer.
 func followUpWhatWordsSay(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
 	if last < 0 || s.best < 0 || s.excluded() {
@@ -229,7 +230,7 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		return decision{}, false, "only stop words point elsewhere; best topic is the last one: " + s.ix.topics[last].id
 	}
 	if s.best != last {
-		if said != 0 && a.contentEvidence(s.best)&^said == 0 {
+		if said != 0 && (a.contentEvidence(s.best)&^said == 0 || a.demonstrative()) {
 			was := s.ix.topics[s.best].id
 			s.best, s.s2 = last, 0
 			s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)
@@ -257,11 +258,15 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 // contentEvidence is the positions of words, not stop words, that point at topic t.
 func (a *analysis) contentEvidence(t int) uint64 { return a.evidence(t, false) }
 
-// evidence is the positions of words that point at topic t, stop words too when stops.
+// wordEvidence is the least credit by which a word says a topic for the follow-up rules: a
+// facet word (0.25) says it, a word of the topic's example questions (0.05) does not.
+const wordEvidence = 0.2
+
+// evidence is the positions of words that say topic t, stop words too when stops.
 func (a *analysis) evidence(t int, stops bool) uint64 {
 	var m uint64
 	for i, tk := range a.toks {
-		if i < 64 && i < maxTokens && (stops || !tk.stop) && !tk.sep && a.tokW[t*maxTokens+i] > 0 {
+		if i < 64 && i < maxTokens && (stops || !tk.stop) && !tk.sep && a.tokW[t*maxTokens+i] >= wordEvidence {
 			m |= 1 << i
 		}
 	}
