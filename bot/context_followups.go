@@ -179,3 +179,33 @@ func followUpSameAnswer(s *state) (decision, bool, string) {
 	}
 	return kept(s.ix.answerReply(last, []Part{s.ix.lastPart(s.prev)}, AnswerThreshold), last)
 }
+
+// "which high school classes help" (anatomy and physiology, biology, computer science,
+// math), then "what about biology": words the last answer itself said, and that say no
+// other topic, ask about that answer again.
+func followUpInAnswer(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.prev.facet < 0 || a.namesEntity() || s.excluded() || !a.pointsBack() && !a.opensFollowUp() {
+		return pass()
+	}
+	p := s.ix.lastPart(s.prev)
+	lead, n := strings.ToLower(p.Lead), 0
+	for i, tk := range a.toks {
+		if tk.stop || tk.sep || i >= maxTokens {
+			continue
+		}
+		for t := range a.score {
+			if t != last && a.tokW[t*maxTokens+i] >= wordEvidence {
+				return pass() // a word of another topic
+			}
+		}
+		if !strings.Contains(lead, tk.word) {
+			return pass()
+		}
+		n++
+	}
+	if n == 0 {
+		return pass()
+	}
+	return kept(s.ix.answerReply(last, []Part{p}, AnswerThreshold), last)
+}

@@ -174,6 +174,8 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what do the top earners make", "what percent earn that"}, "pay", "highest 10 percent", "$55,560"},
 		{"same for another industry after one's share is that one's share",
 			[]string{"how many health info techs work in hospitals", "same for doctors offices?"}, "employment", "11%", ""},
+		{"a subject the last answer named is that answer again",
+			[]string{"which high school classes help", "and math?"}, "education", "High school students", "associate's"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}
