@@ -176,6 +176,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"how many health info techs work in hospitals", "same for doctors offices?"}, "employment", "11%", ""},
 		{"a subject the last answer named is that answer again",
 			[]string{"which high school classes help", "and math?"}, "education", "High school students", "associate's"},
+		{"per year after the lowest 10 percent is that answer, not the openings per year",
+			[]string{"what do the lowest paid make", "is that per year?"}, "pay", "lowest 10 percent", "openings"},
+		{"do employers require it after a credential is whether it is required",
+			[]string{"what's RHIT", "do employers require it"}, "certification", "", "46%"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

@@ -214,7 +214,8 @@ func (ix *index) otherInside(toks []token, start, end int) int {
 // points at the best topic points at the last one too, so the conversation's topic is
 // meant. "what is the median pay in hospitals", then "and how much of the workforce is
 // there": the last topic's words are only "how much", and "workforce" is another topic's.
-// "what percent earn that": a word of the last topic and "that" pointing at its answer.
+// "what percent earn that", "do employers require it" (after the RHIT): "that" or "it"
+// points at the last answer, and as many words say its topic as say the other.
 func followUpWhatWordsSay(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
 	if last < 0 || s.best < 0 || s.excluded() {
@@ -230,7 +231,7 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		return decision{}, false, "only stop words point elsewhere; best topic is the last one: " + s.ix.topics[last].id
 	}
 	if s.best != last {
-		if said != 0 && (a.contentEvidence(s.best)&^said == 0 || a.demonstrative()) {
+		if other := a.contentEvidence(s.best); said != 0 && (other&^said == 0 || a.demonstrative() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
 			was := s.ix.topics[s.best].id
 			s.best, s.s2 = last, 0
 			s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)
@@ -262,11 +263,23 @@ func (a *analysis) contentEvidence(t int) uint64 { return a.evidence(t, false) }
 // facet word (0.25) says it, a word of the topic's example questions (0.05) does not.
 const wordEvidence = 0.2
 
-// evidence is the positions of words that say topic t, stop words too when stops.
+// evidence is the positions of words that say topic t, stop words too when stops: every
+// word of a phrase that says it ("per year" is pay's in both words).
 func (a *analysis) evidence(t int, stops bool) uint64 {
+	var said uint64
+	for i := range a.toks {
+		if i < 64 && i < maxTokens && a.tokW[t*maxTokens+i] >= wordEvidence {
+			said |= 1 << i
+		}
+	}
+	for _, h := range a.hits {
+		if (h.r.kind == roleKeyword || h.r.kind == roleFacet) && int(h.r.topic) == t && h.r.weight >= wordEvidence {
+			said |= spanMask(h.start, h.end)
+		}
+	}
 	var m uint64
 	for i, tk := range a.toks {
-		if i < 64 && i < maxTokens && (stops || !tk.stop) && !tk.sep && a.tokW[t*maxTokens+i] >= wordEvidence {
+		if i < 64 && said&(1<<i) != 0 && (stops || !tk.stop) && !tk.sep {
 			m |= 1 << i
 		}
 	}
