@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,6 +65,35 @@ func TestReplyLength(t *testing.T) {
 				t.Errorf("%s: median reply = %d characters, want at most %d", tt.name, got, tt.maxRunes)
 			}
 		})
+	}
+}
+
+// TestConversationReplyLength: in a conversation, later replies drop what the first gave
+// (the source, what else to ask, the occupation's full name), so the median reply over
+// every turn of the conversation tuning sets, not counting the source line, is at most 300
+// characters (266 today; 368 before issue 11's conversation work).
+func TestConversationReplyLength(t *testing.T) {
+	b := newTestBot(t)
+	var ns []int
+	for _, s := range loadManifest(t) {
+		if s.Purpose != "tune" || s.Format != "conversations" {
+			continue
+		}
+		for _, c := range readConversations(t, filepath.Join("testdata", s.File)) {
+			conv := s.Name + ":" + strconv.Itoa(c.line)
+			for _, turn := range c.turns {
+				r := b.Answer(context.Background(), Request{Text: turn.question, ConversationID: conv})
+				ns = append(ns, replyLength(Text(r)))
+			}
+		}
+	}
+	if len(ns) == 0 {
+		t.Fatal("no conversation sets")
+	}
+	if got := median(ns); got > 300 {
+		t.Errorf("median reply in conversations = %d characters over %d turns, want at most 300", got, len(ns))
+	} else {
+		t.Logf("median reply in conversations: %d characters over %d turns", got, len(ns))
 	}
 }
 
