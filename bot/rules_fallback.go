@@ -61,6 +61,7 @@ func didYouMean(s *state) (decision, bool, string) {
 		r.Suggestions = append(r.Suggestions, ix.suggestion(s.second))
 	}
 	r.Lead = ix.fill(ix.kb.Replies.DidYouMean, "{suggestions}", suggestionText(r.Suggestions))
+	r.Note = "" // the suggestions are the one line of what can be asked
 	return decided(r, -1)
 }
 
