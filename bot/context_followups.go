@@ -209,3 +209,12 @@ func followUpInAnswer(s *state) (decision, bool, string) {
 	}
 	return kept(s.ix.answerReply(last, []Part{p}, AnswerThreshold), last)
 }
+
+// "got it, thx!", "that's all i needed" after an answer: small talk and nothing else is
+// small talk, though "it" and "that" would point back at the answer.
+func followUpSmalltalk(s *state) (decision, bool, string) {
+	if s.prev.topic < 0 || !s.a.onlySmalltalk() || s.a.asks() || s.best >= 0 {
+		return pass() // "ok what do they make now", "example?": asked
+	}
+	return decided(s.ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
+}

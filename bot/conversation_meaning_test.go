@@ -180,6 +180,10 @@ func TestConversationMeaning(t *testing.T) {
 			[]string{"what do the lowest paid make", "is that per year?"}, "pay", "lowest 10 percent", "openings"},
 		{"do employers require it after a credential is whether it is required",
 			[]string{"what's RHIT", "do employers require it"}, "certification", "", "46%"},
+		{"got it and thanks after an answer is small talk, not the figure again",
+			[]string{"what's the salary", "got it, thx!"}, "smalltalk", "", "$55,560"},
+		{"that's all after an answer is small talk",
+			[]string{"what's the job outlook", "ok that's all i needed"}, "smalltalk", "", "17%"},
 		{"studying for a credential after it is what the profile lacks",
 			[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 	}

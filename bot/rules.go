@@ -43,6 +43,7 @@ type rule struct {
 // come before any answer; a question the profile can answer comes before small talk and
 // "did you mean".
 var rules = []rule{
+	{"follow_up_smalltalk", followUpSmalltalk},
 	{"follow_up_this_occupation", followUpThisOccupation},
 	{"follow_up_other_occupation", followUpOther},
 	{"follow_up_there", followUpThere},
