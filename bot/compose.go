@@ -187,7 +187,7 @@ func (ix *index) fillReplies(r knowledge.Replies) knowledge.Replies {
 	ix.common = strings.NewReplacer("{occupation}", ix.kb.Profile.Occupation, "{source}", ix.kb.Profile.Source.Name, "{topics}", ix.topicList())
 	for _, s := range []*string{&r.Empty, &r.NoTopic, &r.OtherOccupation, &r.OtherOccupationAside, &r.Personal,
 		&r.Related, &r.Clarify, &r.DidYouMean, &r.Unknown, &r.DeclinedTitle, &r.DeclinedNote, &r.HelpTitle,
-		&r.SmalltalkTitle, &r.TopicsNote, &r.Together} {
+		&r.SmalltalkTitle, &r.TopicsNote, &r.Together, &r.NoMore} {
 		*s = ix.common.Replace(*s)
 	}
 	c := &r.Compare

@@ -218,3 +218,27 @@ func followUpSmalltalk(s *state) (decision, bool, string) {
 	}
 	return decided(s.ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
 }
+
+// "tell me more", "how so?", "any more details?" after an answer: the whole topic when the
+// last answer was part of it; when it was the whole topic already, that this is all the
+// profile says (replies.no_more) and what else can be asked, not "I don't know that one".
+// A name inside the words ("details" is also "detail oriented"'s) asks nothing of its own.
+func followUpMore(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || s.excluded() || s.ix.replies.NoMore == "" {
+		return pass()
+	}
+	m := lex.FollowUp.Alone.find(a.toks)
+	if m == 0 || a.words()&^m != 0 || a.namesEntity() && a.covered&^m != 0 {
+		return pass()
+	}
+	if f := s.prev.facet; f >= 0 {
+		if s.ix.topics[last].facets[f].entity != "" {
+			return pass() // "why" after an entity: follow_up_alone says what it is
+		}
+		return kept(s.ix.answerReply(last, s.ix.topics[last].answer, AnswerThreshold), last)
+	}
+	r := s.ix.decline(KindFallback, strings.ReplaceAll(s.ix.replies.NoMore, "{title}", strings.ToLower(s.ix.topics[last].title)), s.conf)
+	r.Suggestions = slices.Clone(s.ix.topics[last].suggest)
+	return decided(r, last)
+}

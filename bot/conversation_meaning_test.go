@@ -208,6 +208,12 @@ var meaningCases = []struct {
 		[]string{"what's the salary", "got it, thx!"}, "smalltalk", "", "$55,560"},
 	{"that's all after an answer is small talk",
 		[]string{"what's the job outlook", "ok that's all i needed"}, "smalltalk", "", "17%"},
+	{"tell me more after the whole topic says that is all, not 'I don't know'",
+		[]string{"can they advance", "tell me more"}, "none", "That is all the profile says about advancement", ""},
+	{"more details after pay is not the quality 'detail oriented'",
+		[]string{"what's the salary", "any more details?"}, "none", "That is all the profile says about pay", "Detail oriented"},
+	{"how so after a facet is the whole topic",
+		[]string{"what does a cancer registrar do", "how so"}, "duties", "advise organizations", ""},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }

@@ -68,6 +68,7 @@ var rules = []rule{
 	{"follow_up_facet", followUpFacet},
 	{"follow_up_points_back", followUpPointsBack},
 	{"follow_up_occupation_named", followUpOccupationNamed},
+	{"follow_up_more", followUpMore},
 	{"follow_up_alone", followUpAlone},
 	{"follow_up_unsupported", followUpUnsupported},
 	{"follow_up_group", followUpGroup},

@@ -601,10 +601,10 @@ func (v *validator) replies(r *Replies) {
 		{"unknown", r.Unknown, nil}, {"declined_title", r.DeclinedTitle, nil},
 		{"declined_note", r.DeclinedNote, nil}, {"help_title", r.HelpTitle, nil},
 		{"smalltalk_title", r.SmalltalkTitle, nil}, {"topics_note", r.TopicsNote, nil},
-		{"together", r.Together, []string{"name"}},
+		{"together", r.Together, []string{"name"}}, {"no_more", r.NoMore, []string{"title"}},
 	} {
 		path := "replies." + c.key
-		if c.key != "together" || c.text != "" { // together is optional
+		if c.key != "together" && c.key != "no_more" || c.text != "" { // optional
 			v.text(path, c.text)
 		}
 		for _, m := range placeholder.FindAllStringSubmatch(c.text, -1) {

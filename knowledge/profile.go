@@ -330,6 +330,9 @@ type Replies struct {
 	// It may hold {name}, the sub-occupation's name. Optional: without it such a follow-up
 	// is answered as any other.
 	Together string `yaml:"together"`
+	// NoMore answers "tell me more", "how so?" after an answer that already said all the
+	// profile has on its topic. It may hold {title}, the topic's title. Optional.
+	NoMore string `yaml:"no_more"`
 }
 
 // Compare are the sentences that compare the last answer's figure with the profile's own.
