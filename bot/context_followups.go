@@ -150,12 +150,12 @@ func (ix *index) saysAny(a *analysis, phrases [][]string) bool {
 // names its issuer, or says what the profile has on it), not every issuer's list.
 func followUpItsFacet(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
-	if last < 0 || s.conf >= AnswerThreshold || !a.demonstrative() || a.namesEntity() || s.excluded() {
-		return pass()
+	if last < 0 || s.best >= 0 && s.best != last || !a.demonstrative() && a.content > 1 || a.namesEntity() || s.excluded() {
+		return pass() // "who gives it", "what's required": about it
 	}
 	fi, _ := s.ix.facet(a, last)
-	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" {
-		return pass()
+	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" || s.ix.topics[last].facets[fi].parts[0].Table != nil {
+		return pass() // "which industry is best": a ranking of them all, not about it
 	}
 	for k, kind := range entityKinds {
 		if g, ok := s.ix.topics[last].kinds[kind]; ok && s.prev.entity[k] >= 0 {

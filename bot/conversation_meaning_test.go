@@ -214,6 +214,10 @@ var meaningCases = []struct {
 		[]string{"what's the salary", "any more details?"}, "none", "That is all the profile says about pay", "Detail oriented"},
 	{"how so after a facet is the whole topic",
 		[]string{"what does a cancer registrar do", "how so"}, "duties", "advise organizations", ""},
+	{"what's required after the CTR is what the CTR requires",
+		[]string{"what's the CTR", "what's required"}, "certification", "formal education program", ""},
+	{"what's required after the degree is the entry degree",
+		[]string{"what degree do they need", "what's required"}, "education", "associate's degree", ""},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }
