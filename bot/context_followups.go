@@ -242,3 +242,28 @@ func followUpMore(s *state) (decision, bool, string) {
 	r.Suggestions = slices.Clone(s.ix.topics[last].suggest)
 	return decided(r, last)
 }
+
+// "which industry employs the most" (hospitals), then "what is the pay in that industry?":
+// "that" before a word for what the topic ranks ("industry", "sector") is the one the
+// conversation named, not every industry.
+func followUpThatOne(s *state) (decision, bool, string) {
+	a, t := s.a, s.best
+	if s.prev.topic < 0 || t < 0 || !s.answerable() || s.ps != nil || a.namesEntity() || s.excluded() {
+		return pass()
+	}
+	for _, h := range a.hits {
+		if h.r.kind != roleFacet || int(h.r.topic) != t || h.start == 0 || !lex.FollowUp.Demonstratives.has(a.toks[h.start-1].word) {
+			continue
+		}
+		f := s.ix.topics[t].facets[h.r.facet]
+		if f.entity != "" || len(f.parts) == 0 || f.parts[0].Table == nil {
+			continue
+		}
+		k := s.ix.tableKind(f.parts[0].Table)
+		if g, ok := s.ix.topics[t].kinds[entityKinds[max(k, 0)]]; ok && k >= 0 && s.prev.entity[k] >= 0 {
+			a.entity[k] = s.prev.entity[k]
+			return decided(s.ix.answerReply(t, s.ix.partFor(t, g, s.prev.entity[k]), s.conf), t)
+		}
+	}
+	return pass()
+}

@@ -218,6 +218,8 @@ var meaningCases = []struct {
 		[]string{"what's the CTR", "what's required"}, "certification", "formal education program", ""},
 	{"what's required after the degree is the entry degree",
 		[]string{"what degree do they need", "what's required"}, "education", "associate's degree", ""},
+	{"that industry after the largest employer is that industry",
+		[]string{"which industry employs the most?", "what is the pay in that industry?"}, "pay", "$49,550", "$77,290"},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }

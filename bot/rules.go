@@ -72,6 +72,7 @@ var rules = []rule{
 	{"follow_up_alone", followUpAlone},
 	{"follow_up_unsupported", followUpUnsupported},
 	{"follow_up_group", followUpGroup},
+	{"follow_up_that_one", followUpThatOne},
 	{"personal", personal},
 	{"other_occupation", otherOccupation},
 	{"related_occupation", relatedOccupation},
