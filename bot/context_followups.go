@@ -267,3 +267,33 @@ func followUpThatOne(s *state) (decision, bool, string) {
 	}
 	return pass()
 }
+
+// "Am I too old to switch into this at 52?", "how does this work" after the salary: "this"
+// points back only as a word of a whole question, which the learned model reads as about
+// something else (weights.SecondOpinion or surer) and the rules do not place: the model's
+// reading, not the last topic again. Two content words or more, and no follow-up's opening:
+// "is that a lot?" and "and in the united states" are the last answer's.
+func followUpModelSays(s *state) (decision, bool, string) {
+	a, last, ix := s.a, s.prev.topic, s.ix
+	if last < 0 || ix.model == nil || s.conf >= AnswerThreshold || a.content < 2 || !a.pointsBack() || a.opensFollowUp() || s.excluded() {
+		return pass()
+	}
+	p := ix.model.Predict(s.text)
+	s.opinion = &p
+	if p.P < weights.SecondOpinion || p.Label == ix.topics[last].id {
+		return pass()
+	}
+	switch t, ok := ix.byID[p.Label]; {
+	case p.Label == IntentNone:
+		return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
+	case p.Label == string(KindHelp) || p.Label == string(KindSmalltalk):
+		if a.smalltalk < 0 {
+			return pass()
+		}
+		return decided(ix.smalltalkReply(a.smalltalk), last)
+	case ok && a.score[t] > 0:
+		fi, ei := ix.facet(a, t)
+		return decided(ix.answerReply(t, ix.partFor(t, fi, ei), p.P), t)
+	}
+	return pass()
+}

@@ -66,6 +66,7 @@ var rules = []rule{
 	{"follow_up_in_answer", followUpInAnswer},
 	{"follow_up_its_facet", followUpItsFacet},
 	{"follow_up_facet", followUpFacet},
+	{"follow_up_model_says", followUpModelSays},
 	{"follow_up_points_back", followUpPointsBack},
 	{"follow_up_occupation_named", followUpOccupationNamed},
 	{"follow_up_more", followUpMore},
