@@ -97,6 +97,9 @@ func followUpSubOccupation(s *state) (decision, bool, string) {
 	if last < 0 || tmpl == "" || s.excluded() || a.namesEntity() || !a.pointsBack() && !a.opensFollowUp() {
 		return pass()
 	}
+	if a.asks() && !a.opensFollowUp() {
+		return pass() // "what does a cancer registrar do?" is a question of its own
+	}
 	if !strings.ContainsAny(s.ix.lastPart(s.prev).Lead, "0123456789") {
 		return pass()
 	}
@@ -104,11 +107,23 @@ func followUpSubOccupation(s *state) (decision, bool, string) {
 		return pass() // the topic has something to say about them
 	}
 	for _, sub := range s.ix.subs {
-		if s.ix.saysAny(a, sub.aliases) {
+		// The name and nothing else asked: "what does a cancer registrar do?" asks duties.
+		if span := s.ix.said(a, sub.aliases); span != 0 && a.words()&^span&^a.stopWords() == 0 {
 			return decided(s.ix.decline(KindFallback, strings.ReplaceAll(tmpl, "{name}", sub.name), s.conf), last)
 		}
 	}
 	return pass()
+}
+
+// stopWords is the positions of stop words.
+func (a *analysis) stopWords() uint64 {
+	var m uint64
+	for i, tk := range a.toks {
+		if i < 64 && tk.stop {
+			m |= 1 << i
+		}
+	}
+	return m
 }
 
 // subOccupation is a kind of worker inside the occupation, as follow-ups name it.
@@ -134,16 +149,19 @@ func (ix *builder) readSubOccupations(kb *knowledge.Base) {
 	}
 }
 
-// saysAny says whether the question holds one of the phrases (as words).
-func (ix *index) saysAny(a *analysis, phrases [][]string) bool {
+// said is the positions where the question holds one of the phrases (as words), or 0.
+func (ix *index) said(a *analysis, phrases [][]string) uint64 {
+	var m uint64
 	for _, ws := range phrases {
 		for i := range a.toks {
-			if len(ws) > 0 && a.toks[i].word == ws[0] && ix.matchAt(a.toks, i+1, ws[1:]) > 0 {
-				return true
+			if len(ws) > 0 && a.toks[i].word == ws[0] {
+				if e := ix.matchAt(a.toks, i+1, ws[1:]); e > 0 {
+					m |= spanMask(i, e)
+				}
 			}
 		}
 	}
-	return false
+	return m
 }
 
 // "what's the CHDA" then "who gives it": "it" is the credential, so its own answer (which

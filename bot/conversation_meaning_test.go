@@ -222,6 +222,8 @@ var meaningCases = []struct {
 		[]string{"which industry employs the most?", "what is the pay in that industry?"}, "pay", "$49,550", "$77,290"},
 	{"a whole question with 'this' after the pay is what it asks, not the pay again",
 		[]string{"what's the salary", "is this a dead end job"}, "advancement", "", "$55,560"},
+	{"what a cancer registrar does after the pay is their duties, a question of its own",
+		[]string{"what's the salary", "what does a cancer registrar do"}, "duties", "Cancer registrars", ""},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }
