@@ -85,6 +85,9 @@ func followUpCompare(s *state) (decision, bool, string) {
 		return pass()
 	}
 	m := lex.FollowUp.Compare.find(a.toks)
+	if s.asksElse(m) {
+		return pass() // "do you need to be good with people": not about the figure
+	}
 	for _, h := range a.hits {
 		if h.r.kind == roleFacet && int(h.r.topic) == last && spanMask(h.start, h.end)&^m != 0 {
 			return pass() // "how does it compare to the highest paid ones": a facet of its own
@@ -97,6 +100,19 @@ func followUpCompare(s *state) (decision, bool, string) {
 	}
 	p.Lead = lead
 	return kept(s.ix.answerReply(last, []Part{p}, AnswerThreshold), last)
+}
+
+// asksElse says whether a question with a compare phrase (at m) asks something else: a
+// word of another topic outside it ("good with people"), or two words or more that say
+// nothing of the last topic, one beside small talk ("thanks, this has given me a lot to
+// think about").
+func (s *state) asksElse(m uint64) bool {
+	a, last := s.a, s.prev.topic
+	if s.best >= 0 && s.best != last && a.evidence(s.best, true)&^m != 0 {
+		return true
+	}
+	rest := bits.OnesCount64(a.words() &^ m &^ a.stopWords() &^ a.contentEvidence(last) &^ a.subjMask)
+	return rest >= 2 || rest >= 1 && a.smalltalk >= 0
 }
 
 // comparesBack says whether the question asks how the last figure compares: a compare
