@@ -20,7 +20,7 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		return pass()
 	}
 	said := a.contentEvidence(last)
-	if s.best != last && a.content == 0 && a.onePhraseFor(s.best) && a.evidence(s.best, true) != a.words() && strings.ContainsAny(s.ix.lastPart(s.prev).Lead, "0123456789") {
+	if s.best != last && a.content == 0 && bits.OnesCount64(a.words()) <= 4 && a.onePhraseFor(s.best) && a.evidence(s.best, true) != a.words() && strings.ContainsAny(s.ix.lastPart(s.prev).Lead, "0123456789") {
 		// "by how much" after the growth: nothing but "how much" says pay, something else
 		// is said with it, and the last answer has a figure of its own to ask about ("how
 		// much?" alone, "how much do they make there" are the pay).
@@ -29,7 +29,11 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		return decision{}, false, "only stop words point elsewhere; best topic is the last one: " + s.ix.topics[last].id
 	}
 	if s.best != last {
-		if other := a.contentEvidence(s.best); said != 0 && (other&^said == 0 || a.demonstrative() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
+		// Every word shared only after an answer about one of what the words name ("which
+		// industry is best" after pay in doctors' offices); "top employers" after the
+		// median is the employment.
+		dim := s.prev.dim >= 0 || s.prev.facet >= 0 && s.ix.topics[last].facets[s.prev.facet].entity != ""
+		if other := a.contentEvidence(s.best); said != 0 && (dim && other&^said == 0 || a.demonstrative() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
 			was := s.ix.topics[s.best].id
 			s.best, s.s2 = last, 0
 			s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)

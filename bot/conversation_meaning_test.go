@@ -226,6 +226,8 @@ var meaningCases = []struct {
 		[]string{"what's the salary", "what does a cancer registrar do"}, "duties", "Cancer registrars", ""},
 	{"good with people after the pay is the qualities, not a comparison of the pay",
 		[]string{"what's the salary", "do u have to be good with people"}, "qualities", "", "$55,560"},
+	{"top employers after the median is the employers, not the best-paying industry",
+		[]string{"what's the salary", "who are the top employers"}, "employment", "46%", ""},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }
