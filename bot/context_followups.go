@@ -4,6 +4,7 @@ package bot
 // or the dimension of its facet, the other occupation it named, the year it started from.
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -192,18 +193,25 @@ func followUpSameAnswer(s *state) (decision, bool, string) {
 	if last < 0 || s.prev.facet < 0 || s.best != last || !a.demonstrative() || a.namesEntity() || s.excluded() {
 		return pass()
 	}
+	if bits.OnesCount64(a.words()) > maxShort {
+		return pass() // "EHR implementation, is that part of this job?": a question of its own
+	}
 	if fi, _ := s.ix.facet(a, last); fi >= 0 {
 		return pass()
 	}
 	return kept(s.ix.answerReply(last, []Part{s.ix.lastPart(s.prev)}, AnswerThreshold), last)
 }
 
+// maxShort is the most words of a follow-up that is about the last answer itself ("what
+// percent earn that", "and what about biology?"); a longer question asks something of its own.
+const maxShort = 5
+
 // "which high school classes help" (anatomy and physiology, biology, computer science,
 // math), then "what about biology": words the last answer itself said, and that say no
 // other topic, ask about that answer again.
 func followUpInAnswer(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
-	if last < 0 || s.prev.facet < 0 || a.namesEntity() || s.excluded() || !a.pointsBack() && !a.opensFollowUp() {
+	if last < 0 || s.prev.facet < 0 || a.namesEntity() || s.excluded() || !a.opensFollowUp() || bits.OnesCount64(a.words()) > maxShort {
 		return pass()
 	}
 	p := s.ix.lastPart(s.prev)

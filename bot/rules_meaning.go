@@ -38,6 +38,15 @@ func followUpObtain(s *state) (decision, bool, string) {
 	if last < 0 || !a.demonstrative() || a.namesEntity() || s.excluded() || !s.obtains() {
 		return pass()
 	}
+	var verbs uint64 // "earn", "get": the asking how, not another topic
+	for i, t := range a.toks {
+		if i < 64 && lex.FollowUp.Obtain.has(t.word) {
+			verbs |= 1 << i
+		}
+	}
+	if s.best >= 0 && s.best != last && a.contentEvidence(s.best)&^verbs != 0 {
+		return pass() // "where can i get more info on this career": a question of its own
+	}
 	k := entityKindID(knowledge.KindCertification)
 	if _, ok := s.ix.topics[last].kinds[knowledge.KindCertification]; !ok && s.prev.entity[k] < 0 {
 		return pass()
