@@ -193,8 +193,8 @@ func followUpSameAnswer(s *state) (decision, bool, string) {
 	if last < 0 || s.prev.facet < 0 || s.best != last || !a.demonstrative() || a.namesEntity() || s.excluded() {
 		return pass()
 	}
-	if bits.OnesCount64(a.words()) > maxShort {
-		return pass() // "EHR implementation, is that part of this job?": a question of its own
+	if bits.OnesCount64(a.words()) > maxShort || s.outscored(last) {
+		return pass() // "EHR implementation, is that part of this job?", "is it an office job?"
 	}
 	if fi, _ := s.ix.facet(a, last); fi >= 0 {
 		return pass()
@@ -322,4 +322,27 @@ func followUpModelSays(s *state) (decision, bool, string) {
 		return decided(ix.answerReply(t, ix.partFor(t, fi, ei), p.P), t)
 	}
 	return pass()
+}
+
+// otherTopicSaid says whether a word of the question, stop words included, says a topic
+// other than t ("office" in "is it an office job?", "make" in "how much do they make in
+// hospitals?").
+func (s *state) otherTopicSaid(t int) bool {
+	for u := range s.a.score {
+		if u != t && s.a.evidence(u, true)&^s.a.covered != 0 { // not the names themselves
+			return true
+		}
+	}
+	return false
+}
+
+// outscored says whether another topic scores higher than t on the question's own words
+// ("office" in "is it an office job?" over "job").
+func (s *state) outscored(t int) bool {
+	for u, sc := range s.a.score {
+		if u != t && sc > s.a.score[t] {
+			return true
+		}
+	}
+	return false
 }

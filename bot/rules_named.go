@@ -24,6 +24,9 @@ func followUpEntity(s *state) (decision, bool, string) {
 			return pass() // something besides the entity is asked
 		}
 	}
+	if s.otherTopicSaid(last) {
+		return pass() // "how much do they make in hospitals?" after the jobs there: pay
+	}
 	for k, kind := range entityKinds {
 		fi, ok := s.ix.topics[last].kinds[kind]
 		if !ok || a.entity[k] < 0 || a.entity2[k] >= 0 {
