@@ -33,7 +33,8 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		// industry is best" after pay in doctors' offices); "top employers" after the
 		// median is the employment.
 		dim := s.prev.dim >= 0 || s.prev.facet >= 0 && s.ix.topics[last].facets[s.prev.facet].entity != ""
-		if other := a.contentEvidence(s.best); said != 0 && (dim && other&^said == 0 || a.demonstrative() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
+		short := bits.OnesCount64(a.words()) <= maxShort
+		if other := a.contentEvidence(s.best); short && said != 0 && (dim && other&^said == 0 || a.demonstrative() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
 			was := s.ix.topics[s.best].id
 			s.best, s.s2 = last, 0
 			s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)
