@@ -213,6 +213,9 @@ func followUpOtherInside(s *state) (decision, bool, string) {
 		if _, ok := s.ix.topics[last].kinds[entityKinds[h.r.ekind]]; ok {
 			return pass()
 		}
+		if a.words()&^spanMask(h.start, h.end)&^a.stopWords() != 0 {
+			return pass() // "do offices of physicians employ many of them?": asked of the industry
+		}
 		if i := s.ix.otherInside(a.toks, h.start, h.end); i >= 0 {
 			a.other, a.otherMask = a.toks[i].word, spanMask(h.start, h.end)
 			s.best = -1 // the name is all it says: it asks what the last turn asked
