@@ -12,8 +12,9 @@ import (
 // points at the best topic points at the last one too, so the conversation's topic is
 // meant. "what is the median pay in hospitals", then "and how much of the workforce is
 // there": the last topic's words are only "how much", and "workforce" is another topic's.
-// "what percent earn that", "do employers require it" (after the RHIT): "that" or "it"
-// points at the last answer, and as many words say its topic as say the other.
+// "what percent earn that", "do employers require it" (after the RHIT): "that" or "it" at
+// the end points at the last answer ("is it an office job?" does not), and as many words
+// say its topic as say the other.
 func followUpWhatWordsSay(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
 	if last < 0 || s.best < 0 || s.excluded() {
@@ -34,7 +35,7 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		// median is the employment.
 		dim := s.prev.dim >= 0 || s.prev.facet >= 0 && s.ix.topics[last].facets[s.prev.facet].entity != ""
 		short := bits.OnesCount64(a.words()) <= maxShort
-		if other := a.contentEvidence(s.best); short && said != 0 && (dim && other&^said == 0 || a.demonstrative() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
+		if other := a.contentEvidence(s.best); short && said != 0 && (dim && other&^said == 0 || a.endsPointing() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
 			was := s.ix.topics[s.best].id
 			s.best, s.s2 = last, 0
 			s.conf = max(a.confidence(a.score[last], 0), AnswerThreshold)
@@ -123,4 +124,15 @@ func (a *analysis) words() uint64 {
 		}
 	}
 	return m
+}
+
+// endsPointing says whether the question's last word is a demonstrative ("do employers
+// require it", not "is it an office job?" or "credentials for this job?").
+func (a *analysis) endsPointing() bool {
+	for i := len(a.toks) - 1; i >= 0; i-- {
+		if !a.toks[i].sep {
+			return lex.FollowUp.Demonstratives.has(a.toks[i].word)
+		}
+	}
+	return false
 }
