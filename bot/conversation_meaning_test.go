@@ -228,6 +228,10 @@ var meaningCases = []struct {
 		[]string{"what's the salary", "do u have to be good with people"}, "qualities", "", "$55,560"},
 	{"top employers after the median is the employers, not the best-paying industry",
 		[]string{"what's the salary", "who are the top employers"}, "employment", "46%", ""},
+	{"a whole question about this field after another occupation is this occupation's",
+		[]string{"what do nurses make", "is there upward mobility in this field"}, "advancement", "", ""},
+	{"per hour for this job after another occupation is the note on hourly pay",
+		[]string{"what do nurses make", "How much does this job pay per hour?"}, "none", "per hour", "$55,560"},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }

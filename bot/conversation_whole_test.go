@@ -13,11 +13,11 @@ import (
 // conversation (a follow-up rule reading "this", "that", a shared word or a name as about
 // the last answer). The count lost after each first question is logged.
 func TestWholeQuestionsInConversation(t *testing.T) {
-	const maxLostPerMille = 7 // 6.8 today; 27.8 at 491f12e
+	const maxLostPerMille = 10 // 9.6 today; 47.8 at 491f12e
 	b := newTestBot(t)
 	ctx := context.Background()
 	firsts := []string{"what's the salary", "how many jobs are there", "what's the job outlook",
-		"what degree do i need", "what certifications are there", "what do they do"}
+		"what degree do i need", "what certifications are there", "what do they do", "what do nurses make"}
 	var cases []evalCase
 	for _, s := range loadManifest(t) {
 		if s.Purpose == "tune" && (s.Format == "" || s.Format == "questions") {

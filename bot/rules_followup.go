@@ -1,5 +1,7 @@
 package bot
 
+import "math/bits"
+
 // Rules for follow-ups: a short question that goes on from the last turn.
 
 // followingUp says whether the question is a short follow-up pointing at the last answer
@@ -15,6 +17,9 @@ func (s *state) followingUp() bool {
 func followUpOther(s *state) (decision, bool, string) {
 	if !s.followingUp() || !s.prev.other || s.a.other != "" {
 		return pass()
+	}
+	if lex.FollowUp.ThisOccupation.find(s.a.toks) != 0 || bits.OnesCount64(s.a.words()) > maxShort {
+		return pass() // "is there upward mobility in this field": this occupation, a question of its own
 	}
 	if s.a.demonstrative() || s.prev.asked >= 0 && s.conf < AnswerThreshold && s.ix.facetOnly(s.a, s.prev.asked) {
 		return decided(s.ix.decline(KindFallback, s.ix.replies.OtherOccupation, s.conf), -1)

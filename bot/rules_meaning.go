@@ -25,6 +25,9 @@ func followUpThisOccupation(s *state) (decision, bool, string) {
 	if s.best >= 0 && s.best != t && s.conf >= AnswerThreshold {
 		return pass()
 	}
+	if a.unsupported >= 0 || a.smalltalk >= 0 && a.smallCover >= 3 {
+		return pass() // "how much does this job pay per hour?", "what topics do you cover?"
+	}
 	fi, ei := s.ix.facet(a, t) // "and how many openings for this occupation": a facet of its own
 	if fi < 0 {
 		fi = s.prev.facet
