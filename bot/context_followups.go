@@ -240,7 +240,7 @@ func followUpInAnswer(s *state) (decision, bool, string) {
 // small talk, though "it" and "that" would point back at the answer.
 func followUpSmalltalk(s *state) (decision, bool, string) {
 	long := s.a.smallCover >= 3 // "how does this work", "what is this bot for": all small talk
-	if s.prev.topic < 0 || !s.a.onlySmalltalk() || !long && (s.a.asks() || s.best >= 0) {
+	if s.prev.about() < 0 || !s.a.onlySmalltalk() || !long && (s.a.asks() || s.best >= 0) {
 		return pass() // "ok what do they make now", "example?": asked
 	}
 	return decided(s.ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
