@@ -172,6 +172,9 @@ func followUpItsFacet(s *state) (decision, bool, string) {
 	if last < 0 || s.best >= 0 && s.best != last || !a.demonstrative() && a.content > 1 || a.namesEntity() || s.excluded() {
 		return pass() // "who gives it", "what's required": about it
 	}
+	if bits.OnesCount64(a.words()) > maxShort || !a.demonstrative() && a.evidence(last, true) == 0 {
+		return pass() // "what is AHIMA", "who is the president": not about it
+	}
 	fi, _ := s.ix.facet(a, last)
 	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" || s.ix.topics[last].facets[fi].parts[0].Table != nil {
 		return pass() // "which industry is best": a ranking of them all, not about it

@@ -5,6 +5,7 @@ package bot
 // or nothing but "why?".
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,8 +49,8 @@ func followUpEntity(s *state) (decision, bool, string) {
 // as the entity), not the occupation's median.
 func followUpEntityLacks(s *state) (decision, bool, string) {
 	a := s.a
-	if s.prev.topic < 0 || !a.demonstrative() || a.namesEntity() || s.excluded() {
-		return pass()
+	if s.prev.topic < 0 || !a.demonstrative() || a.namesEntity() || s.excluded() || bits.OnesCount64(a.words()) > maxShort {
+		return pass() // "what does this job pay a year?" after the RHIT is the pay
 	}
 	// Credentials only: "how many of those are there" after hospitals is not "hospitals
 	// are there" (the number of hospitals).
