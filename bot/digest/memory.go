@@ -103,12 +103,18 @@ func (m *MemoryStore) Release(_ context.Context, id int64, slot, prev time.Time)
 	return nil
 }
 
-// Disable stops delivery to a subscription.
+// Disable stops delivery to a subscription; ErrNotFound if there is none, as in the
+// database stores.
 func (m *MemoryStore) Disable(_ context.Context, id int64, reason string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if s, ok := m.subs[id]; ok {
-		s.Disabled = reason
+	s, ok := m.subs[id]
+	if !ok {
+		return ErrNotFound
 	}
+	if reason == "" {
+		reason = "disabled"
+	}
+	s.Disabled = reason
 	return nil
 }
