@@ -21,7 +21,6 @@ import (
 	"github.com/careerbot/careerbot/adapters/slack"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/digest"
-	"github.com/careerbot/careerbot/bot/digest/sqlite"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -39,7 +38,7 @@ type serveConfig struct {
 	discordShardID    int
 	discordShardCount int
 
-	dataDir     string
+	store       storeConfig
 	digestGrace time.Duration
 	digestTick  time.Duration
 
@@ -68,6 +67,9 @@ func (cfg serveConfig) check() error {
 	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
 	if !useSlack && !useDiscord {
 		return errors.New(noCredentials)
+	}
+	if err := cfg.store.check(); err != nil {
+		return err
 	}
 	if useSlack {
 		if cfg.slackAppToken == "" && cfg.slackSecret == "" {
@@ -129,7 +131,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	s := &server{cfg: cfg, log: newLogger(stderr, isTerm), mux: http.NewServeMux()}
 	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
 	// directory is a start-up error, not a surprise at the first slot.
-	store, err := sqlite.Open(ctx, cfg.dataDir)
+	store, err := openStore(ctx, cfg.store)
 	if err != nil {
 		return err
 	}
@@ -250,7 +252,11 @@ func (s *server) addScheduler(store digest.Store, composer *digest.Composer, sa 
 	})
 	sched, tick := s.sched, s.cfg.digestTick
 	s.runners = append(s.runners, func(ctx context.Context) error { return sched.Run(ctx, tick) })
-	s.modes = append(s.modes, "data_dir", s.cfg.dataDir)
+	if s.cfg.store.databaseURL != "" {
+		s.modes = append(s.modes, "store", "postgres")
+	} else {
+		s.modes = append(s.modes, "store", "sqlite", "data_dir", s.cfg.store.dataDir)
+	}
 	return nil
 }
 
