@@ -74,7 +74,7 @@ func digestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		_, err = io.WriteString(stdout, digest.Text(comp.Compose(s, slot)))
 		return err
 	}
-	store, err := openStore(ctx, where)
+	store, err := openStore(ctx, where, 0)
 	if err != nil {
 		return err
 	}

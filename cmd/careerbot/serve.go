@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/careerbot/careerbot/adapters/dedupe"
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/adapters/inbound"
 	"github.com/careerbot/careerbot/adapters/outbound"
@@ -131,11 +132,14 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	s := &server{cfg: cfg, log: newLogger(stderr, isTerm), mux: http.NewServeMux()}
 	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
 	// directory is a start-up error, not a surprise at the first slot.
-	store, err := openStore(ctx, cfg.store)
+	store, err := openStore(ctx, cfg.store, startRetry)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if b, err = s.share(b, kb, store.db); err != nil {
+		return err
+	}
 	composer := digest.NewComposer(kb)
 	manager := s.digestManager(store, composer)
 	// One queue and one body reader for every platform: the bounds are the process's.
@@ -164,6 +168,7 @@ type server struct {
 	queue   *outbound.Queue
 	sched   *digest.Scheduler
 	ready   []readiness                   // all must be ready for /readyz
+	seen    dedupe.Store                  // event ids shared by replicas; nil: each adapter's own
 	runners []func(context.Context) error // run until their context ends
 	modes   []any                         // what the "careerbot serving" line says
 }
@@ -193,7 +198,7 @@ func (s *server) addSlack(b *bot.Bot, manager *digest.Manager, reader *inbound.R
 	}
 	sa, err := slack.New(b, slack.Config{
 		BotToken: s.cfg.slackBotToken, SigningSecret: s.cfg.slackSecret, APIURL: s.cfg.slackAPIURL,
-		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue,
+		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
 	if err != nil {
 		return nil, err
@@ -217,7 +222,7 @@ func (s *server) addDiscord(b *bot.Bot, manager *digest.Manager, reader *inbound
 	}
 	da, err := discord.New(b, discord.Config{
 		PublicKey: s.cfg.discordPublicKey, Logger: s.log.With("adapter", "discord"), Digests: manager,
-		Reader: reader, Queue: s.queue,
+		Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/careerbot/careerbot/bot/digest"
 	"github.com/careerbot/careerbot/bot/digest/sqlite"
@@ -38,13 +39,17 @@ type openedStore struct {
 
 func (s openedStore) Close() error { return s.close() }
 
-// openStore opens (and migrates) the configured store.
-func openStore(ctx context.Context, c storeConfig) (openedStore, error) {
+// startRetry is how long serve keeps trying to reach PostgreSQL at start, so replicas
+// started with (or just before) their database come up with it. The CLI commands try once.
+const startRetry = 60 * time.Second
+
+// openStore opens (and migrates) the configured store, trying PostgreSQL for up to retry.
+func openStore(ctx context.Context, c storeConfig, retry time.Duration) (openedStore, error) {
 	if err := c.check(); err != nil {
 		return openedStore{}, err
 	}
 	if c.databaseURL != "" {
-		db, err := postgres.Open(ctx, c.databaseURL)
+		db, err := openPostgres(ctx, c.databaseURL, retry)
 		if err != nil {
 			return openedStore{}, err
 		}
@@ -79,7 +84,7 @@ func migrateCmd(ctx context.Context, args []string, getenv func(string) string, 
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: migrate takes no arguments\n\n%s", errUsage, migrateUsage)
 	}
-	s, err := openStore(ctx, c)
+	s, err := openStore(ctx, c, 0)
 	if err != nil {
 		return err
 	}
@@ -96,4 +101,22 @@ func migrateCmd(ctx context.Context, args []string, getenv func(string) string, 
 func storeFlags(fs *flag.FlagSet, getenv func(string) string, c *storeConfig) {
 	fs.StringVar(&c.databaseURL, "database", getenv("CAREERBOT_DATABASE_URL"), "PostgreSQL `url` (postgres://…) for state shared by replicas; prefer the env CAREERBOT_DATABASE_URL, which keeps a password out of the process list")
 	fs.StringVar(&c.dataDir, "data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the SQLite database, used when no database URL is given")
+}
+
+// openPostgres opens the database, retrying with backoff (0.25 s doubling to 5 s) until
+// retry has passed. pgx's pool reconnects by itself after that: a database that goes away
+// later makes /readyz fail and calls error, and the process carries on.
+func openPostgres(ctx context.Context, url string, retry time.Duration) (*postgres.DB, error) {
+	deadline := time.Now().Add(retry)
+	for wait := 250 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+		db, err := postgres.Open(ctx, url)
+		if err == nil || time.Now().Add(wait).After(deadline) {
+			return db, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+	}
 }
