@@ -61,6 +61,26 @@ type Store interface {
 	Release(ctx context.Context, id int64, slot, prev time.Time) error
 	// Disable stops delivery to a subscription, saying why.
 	Disable(ctx context.Context, id int64, reason string) error
+
+	// Begin claims slot as Claim does and, in the same step, records it as being sent
+	// until lease. A process that dies mid-post leaves it so; TakeOver finds it once the
+	// lease has run out, so the slot is resolved instead of lost.
+	Begin(ctx context.Context, id int64, slot, lease time.Time) (bool, error)
+	// Renew moves the lease of a slot still being sent by this process; false when it is
+	// not (another process took it over, or it was settled).
+	Renew(ctx context.Context, id int64, slot, lease time.Time) (bool, error)
+	// Sent settles a slot that was posted.
+	Sent(ctx context.Context, id int64, slot time.Time) error
+	// TakeOver returns the slots being sent whose lease ran out before now, leasing each
+	// to the caller until lease: of several callers, one gets each slot.
+	TakeOver(ctx context.Context, now, lease time.Time) ([]Sending, error)
+}
+
+// Sending is a slot recorded as being sent, and its lease.
+type Sending struct {
+	Sub   Subscription
+	Slot  time.Time
+	Lease time.Time
 }
 
 // ErrNotFound is returned for a subscription that does not exist.

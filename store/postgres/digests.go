@@ -99,7 +99,7 @@ func (d *Digests) Claim(ctx context.Context, id int64, slot time.Time) (bool, er
 
 // Release puts the last slot back after a claimed slot could not be posted.
 func (d *Digests) Release(ctx context.Context, id int64, slot, prev time.Time) error {
-	_, err := d.db.pool.Exec(ctx, `UPDATE subscriptions SET last_slot = $1, updated_at = clock_timestamp()
+	_, err := d.db.pool.Exec(ctx, `UPDATE subscriptions SET last_slot = $1, sending_slot = NULL, lease_until = NULL, updated_at = clock_timestamp()
 		WHERE id = $2 AND last_slot = $3`, prev.UTC(), id, slot.UTC())
 	if err != nil {
 		return fmt.Errorf("release slot: %w", err)

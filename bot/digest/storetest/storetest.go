@@ -35,6 +35,12 @@ func Run(t *testing.T, newStore NewStore) {
 		{"ReleaseRestoresPrevious", releaseRestores},
 		{"DisableStopsClaims", disableStopsClaims},
 		{"ReAddEnablesAgain", reAddEnables},
+		{"BeginClaimsAndLeases", beginClaims},
+		{"SentSettles", sentSettles},
+		{"TakeOverAfterLeaseOnly", takeOverAfterLease},
+		{"ConcurrentTakeOversOneWinner", concurrentTakeOvers},
+		{"RenewOnlyTheSlotSending", renewOnlySending},
+		{"ReleaseEndsSending", releaseEndsSending},
 	}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore(t)) })
@@ -236,5 +242,124 @@ func reAddEnables(t *testing.T, s digest.Store) {
 	got, _ := s.ListChannel(ctx, "slack", "C1")
 	if len(got) != 1 || got[0].Disabled != "" {
 		t.Fatalf("re-subscribing a disabled channel gave %+v, want one active subscription", got)
+	}
+}
+
+// slot1 is a slot after creation, in whole seconds (SQLite keeps no finer time).
+var slot1 = created.Add(24 * time.Hour)
+
+func beginClaims(t *testing.T, s digest.Store) {
+	ctx := context.Background()
+	a := mustAdd(t, s, sub("slack", "C1", "0 9 * * *"))
+	if ok, err := s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute)); !ok || err != nil {
+		t.Fatalf("Begin = %v, %v; want true", ok, err)
+	}
+	if ok, _ := s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute)); ok {
+		t.Error("a slot begun once was begun again")
+	}
+	if ok, _ := s.Claim(ctx, a.ID, slot1); ok {
+		t.Error("a begun slot was claimed again")
+	}
+	if got := mustList(t, s)[0].LastSlot; !got.Equal(slot1) {
+		t.Errorf("last slot after Begin = %v, want %v", got, slot1)
+	}
+}
+
+func sentSettles(t *testing.T, s digest.Store) {
+	ctx := context.Background()
+	a := mustAdd(t, s, sub("slack", "C1", "0 9 * * *"))
+	s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute))
+	if err := s.Sent(ctx, a.ID, slot1); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.TakeOver(ctx, slot1.Add(time.Hour), slot1.Add(2*time.Hour)); err != nil || len(got) != 0 {
+		t.Fatalf("TakeOver after Sent = %v, %v; want nothing", got, err)
+	}
+}
+
+func takeOverAfterLease(t *testing.T, s digest.Store) {
+	ctx := context.Background()
+	a := mustAdd(t, s, sub("slack", "C1", "0 9 * * *"))
+	mustAdd(t, s, sub("slack", "C2", "0 9 * * *"))
+	lease := slot1.Add(time.Minute)
+	s.Begin(ctx, a.ID, slot1, lease)
+	if got, _ := s.TakeOver(ctx, lease.Add(-time.Second), lease.Add(time.Hour)); len(got) != 0 {
+		t.Fatalf("taken over before the lease ran out: %+v", got)
+	}
+	got, err := s.TakeOver(ctx, lease.Add(time.Second), lease.Add(time.Minute))
+	if err != nil || len(got) != 1 || got[0].Sub.ID != a.ID || !got[0].Slot.Equal(slot1) || got[0].Sub.ChannelID != "C1" {
+		t.Fatalf("TakeOver = %+v, %v; want subscription %d's slot %v", got, err, a.ID, slot1)
+	}
+	if again, _ := s.TakeOver(ctx, lease.Add(2*time.Second), lease.Add(time.Hour)); len(again) != 0 {
+		t.Errorf("a slot taken over was taken over again inside its new lease: %+v", again)
+	}
+}
+
+func concurrentTakeOvers(t *testing.T, s digest.Store) {
+	ctx := context.Background()
+	for i := range 10 {
+		a := mustAdd(t, s, sub("slack", fmt.Sprintf("C%d", i), "0 9 * * *"))
+		s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute))
+	}
+	var mu sync.Mutex
+	got := map[int64]int{}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ps, err := s.TakeOver(ctx, slot1.Add(time.Hour), slot1.Add(2*time.Hour))
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			for _, p := range ps {
+				got[p.Sub.ID]++
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if len(got) != 10 {
+		t.Fatalf("%d of 10 stale slots taken over, want 10", len(got))
+	}
+	for id, n := range got {
+		if n != 1 {
+			t.Errorf("subscription %d's slot went to %d callers, want 1", id, n)
+		}
+	}
+}
+
+func renewOnlySending(t *testing.T, s digest.Store) {
+	ctx := context.Background()
+	a := mustAdd(t, s, sub("slack", "C1", "0 9 * * *"))
+	if ok, _ := s.Renew(ctx, a.ID, slot1, slot1.Add(time.Hour)); ok {
+		t.Error("renewed a slot that was never begun")
+	}
+	s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute))
+	if ok, err := s.Renew(ctx, a.ID, slot1, slot1.Add(time.Hour)); !ok || err != nil {
+		t.Fatalf("Renew = %v, %v; want true", ok, err)
+	}
+	if got, _ := s.TakeOver(ctx, slot1.Add(30*time.Minute), slot1.Add(2*time.Hour)); len(got) != 0 {
+		t.Error("a renewed lease was taken over before it ran out")
+	}
+	s.Sent(ctx, a.ID, slot1)
+	if ok, _ := s.Renew(ctx, a.ID, slot1, slot1.Add(time.Hour)); ok {
+		t.Error("renewed a slot already sent")
+	}
+}
+
+func releaseEndsSending(t *testing.T, s digest.Store) {
+	ctx := context.Background()
+	a := mustAdd(t, s, sub("slack", "C1", "0 9 * * *"))
+	s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute))
+	if err := s.Release(ctx, a.ID, slot1, created); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.TakeOver(ctx, slot1.Add(time.Hour), slot1.Add(2*time.Hour)); len(got) != 0 {
+		t.Errorf("a released slot was still being sent: %+v", got)
+	}
+	if ok, _ := s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute)); !ok {
+		t.Error("a released slot could not be begun again")
 	}
 }
