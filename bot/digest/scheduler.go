@@ -28,11 +28,19 @@ type Config struct {
 	// the platform accepted but we cancelled would be posted again after the restart.
 	// 0 means 20 seconds.
 	PostTimeout time.Duration
+	// Lease is how long a slot being posted stays this process's before another process
+	// may resolve it (a process that died mid-post holds it until then). It is renewed
+	// before each attempt. 0 means 60 seconds, also the most allowed.
+	Lease time.Duration
 	// Sleep waits (tests replace it). nil means a timer that ctx can cut short.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Logger receives what happened to each slot; nil discards it.
 	Logger *slog.Logger
 }
+
+// MaxLease is the longest a slot being posted is held: a slot left "sending" by a process
+// that died is resolved within this of its last renewal.
+const MaxLease = time.Minute
 
 // Result counts what one Tick did.
 type Result struct {
@@ -86,6 +94,9 @@ func New(store Store, comp *Composer, posters map[string]Poster, cfg Config) *Sc
 	}
 	if cfg.PostTimeout <= 0 {
 		cfg.PostTimeout = 20 * time.Second
+	}
+	if cfg.Lease <= 0 || cfg.Lease > MaxLease {
+		cfg.Lease = MaxLease
 	}
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleep
@@ -234,23 +245,30 @@ const (
 	disabled
 )
 
-// deliver claims a slot, posts it, and settles the claim.
+// deliver begins a slot (claims it, with a lease), posts it, and settles it.
 func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 	sub := j.e.sub
-	log := s.log.With("id", sub.ID, "platform", sub.Platform, "slot", j.slot.At)
-	poster, ok := s.posters[sub.Platform]
-	if !ok {
-		log.Error("digest: no poster for this platform; is it configured?")
+	if _, ok := s.posters[sub.Platform]; !ok {
+		s.log.Error("digest: no poster for this platform; is it configured?", "id", sub.ID, "platform", sub.Platform)
 		return failed
 	}
-	ok, err := s.store.Claim(ctx, sub.ID, j.slot.At)
+	ok, err := s.store.Begin(ctx, sub.ID, j.slot.At, time.Now().Add(s.cfg.Lease))
 	if err != nil {
-		log.Error("digest: claiming the slot failed", "err", err)
+		s.log.Error("digest: claiming the slot failed", "id", sub.ID, "err", err)
 		return failed
 	}
 	if !ok {
 		return taken
 	}
+	return s.post(ctx, j, now)
+}
+
+// post sends a begun slot, renewing its lease before each attempt: a lease that was taken
+// over means another process is resolving the slot, and this one stops.
+func (s *Scheduler) post(ctx context.Context, j job, now time.Time) outcome {
+	sub := j.e.sub
+	log := s.log.With("id", sub.ID, "platform", sub.Platform, "slot", j.slot.At)
+	poster := s.posters[sub.Platform]
 	d := s.comp.Compose(j.e.sched, j.slot)
 	for attempt := 1; ; attempt++ {
 		if p := s.pacer(sub.Platform); p != nil {
@@ -258,19 +276,25 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 				return s.release(ctx, j, err)
 			}
 		}
+		if held, err := s.store.Renew(ctx, sub.ID, j.slot.At, time.Now().Add(s.cfg.Lease)); err != nil || !held {
+			log.Warn("digest: the slot's lease is no longer ours; leaving it to its new holder", "err", err)
+			return taken
+		}
 		postCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.PostTimeout)
-		err = poster.PostDigest(postCtx, sub, d)
+		err := poster.PostDigest(postCtx, sub, d)
 		cancel()
 		var rl *RateLimitedError
 		switch {
 		case err == nil:
 			log.Info("digest posted")
+			s.settle(ctx, sub.ID, j.slot.At)
 			return posted
 		case errors.Is(err, ErrChannelGone):
 			log.Warn("digest channel is gone; subscription disabled", "err", err)
 			if derr := s.store.Disable(ctx, sub.ID, err.Error()); derr != nil {
 				log.Error("digest: disabling failed", "err", derr)
 			}
+			s.settle(ctx, sub.ID, j.slot.At)
 			s.drop(sub.ID)
 			return disabled
 		case errors.As(err, &rl) && attempt < s.cfg.MaxAttempts && rl.After <= s.cfg.MaxWait && now.Add(rl.After).Sub(j.slot.At) <= s.cfg.Grace:
@@ -282,6 +306,14 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 		default:
 			return s.release(ctx, j, err)
 		}
+	}
+}
+
+// settle records a slot as sent. If that fails the slot stays "sending", and after its
+// lease the resolution finds it posted (Slack) or posts it with the same nonce (Discord).
+func (s *Scheduler) settle(ctx context.Context, id int64, slot time.Time) {
+	if err := s.store.Sent(context.WithoutCancel(ctx), id, slot); err != nil {
+		s.log.Error("digest: recording the slot as sent failed", "id", id, "slot", slot, "err", err)
 	}
 }
 
@@ -364,6 +396,7 @@ func (s *Scheduler) Run(ctx context.Context, interval time.Duration) error {
 			}
 		}
 		if !loaded.IsZero() {
+			s.Resolve(ctx, time.Now())
 			s.Tick(ctx, time.Now())
 		}
 		select {
