@@ -29,6 +29,7 @@ import (
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/classifier"
+	"github.com/careerbot/careerbot/bot/digest"
 )
 
 const usage = `usage: careerbot <command> [flags] [arguments]
@@ -191,6 +192,7 @@ func serveFlags(fs *flag.FlagSet, env *envReader, cfg *serveConfig) {
 	storeFlags(fs, getenv, &cfg.store)
 	fs.DurationVar(&cfg.digestGrace, "digest-grace", env.duration("CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
 	fs.DurationVar(&cfg.digestTick, "digest-tick", env.duration("CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
+	fs.DurationVar(&cfg.digestLease, "digest-lease", env.duration("CAREERBOT_DIGEST_LEASE", digest.MaxLease), "how long a digest being posted is held before another process may resolve it (at most 1m)")
 	fs.DurationVar(&cfg.drainTimeout, "drain-timeout", env.duration("CAREERBOT_DRAIN_TIMEOUT", 25*time.Second), "on SIGTERM, how long to spend sending answers already acknowledged")
 	fs.IntVar(&cfg.workers, "outbound-workers", env.positive("CAREERBOT_OUTBOUND_WORKERS", 16), "answers sent at once")
 	fs.IntVar(&cfg.queueSize, "outbound-queue", env.positive("CAREERBOT_OUTBOUND_QUEUE", 1024), "answers that may wait; beyond it Slack is told to redeliver")

@@ -42,6 +42,7 @@ type serveConfig struct {
 	store       storeConfig
 	digestGrace time.Duration
 	digestTick  time.Duration
+	digestLease time.Duration
 
 	// The outbound queue: answers sent after an acknowledgement, and how long shutdown
 	// may spend sending the ones still queued.
@@ -102,6 +103,9 @@ func (cfg serveConfig) check() error {
 	// The scheduler would quietly replace a zero with its own default: say so instead.
 	if cfg.digestGrace <= 0 || cfg.digestTick <= 0 {
 		return fmt.Errorf("digest grace (%s) and tick (%s) must be positive", cfg.digestGrace, cfg.digestTick)
+	}
+	if cfg.digestLease <= 0 || cfg.digestLease > digest.MaxLease {
+		return fmt.Errorf("digest lease (%s) must be positive and at most %s", cfg.digestLease, digest.MaxLease)
 	}
 	return nil
 }
@@ -252,7 +256,7 @@ func (s *server) addScheduler(store digest.Store, composer *digest.Composer, sa 
 		return err
 	}
 	s.sched = digest.New(store, composer, posters, digest.Config{
-		Grace: s.cfg.digestGrace, Logger: s.log.With("component", "digest"),
+		Grace: s.cfg.digestGrace, Lease: s.cfg.digestLease, Logger: s.log.With("component", "digest"),
 		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
 	})
 	sched, tick := s.sched, s.cfg.digestTick
