@@ -23,11 +23,11 @@ func (m *MemoryStore) Begin(_ context.Context, id int64, slot, lease time.Time) 
 }
 
 // Renew moves the lease of a slot still being sent.
-func (m *MemoryStore) Renew(_ context.Context, id int64, slot, lease time.Time) (bool, error) {
+func (m *MemoryStore) Renew(_ context.Context, id int64, slot, held, lease time.Time) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	p, ok := m.sending[id]
-	if !ok || !p.Slot.Equal(slot) {
+	if !ok || !p.Slot.Equal(slot) || !p.Lease.Equal(held) {
 		return false, nil
 	}
 	p.Lease = lease

@@ -18,7 +18,7 @@ type Checker interface {
 // and settled, or posted again, never guessed. Run calls it before every tick; it says how
 // many slots it took over.
 func (s *Scheduler) Resolve(ctx context.Context, now time.Time) int {
-	pending, err := s.store.TakeOver(ctx, now, now.Add(s.cfg.Lease))
+	pending, err := s.store.TakeOver(ctx, now, s.leaseFrom(now))
 	if err != nil {
 		s.log.Error("digest: looking for slots left sending failed", "err", err)
 		return 0
@@ -55,5 +55,5 @@ func (s *Scheduler) resolve(ctx context.Context, p Sending, now time.Time) {
 		}
 	}
 	log.Info("digest slot left sending; posting it again")
-	s.post(ctx, job{e: &entry{sub: p.Sub, sched: sched}, slot: slot}, now)
+	s.post(ctx, job{e: &entry{sub: p.Sub, sched: sched}, slot: slot}, now, p.Lease)
 }

@@ -80,10 +80,11 @@ func TestLeaseLostStopsPost(t *testing.T) {
 	sub := add(t, st, "C1", "daily 09:00", "UTC", utc("2026-01-01 12:00"))
 	slot := utc("2026-01-02 09:00")
 	s := setup(t, st, p, Config{})
-	st.Begin(ctx, sub.ID, slot, slot.Add(time.Minute))
-	st.Sent(ctx, sub.ID, slot) // settled by its new holder
+	lease := slot.Add(time.Minute) // long run out: post renews it first
+	st.Begin(ctx, sub.ID, slot, lease)
+	st.TakeOver(ctx, lease.Add(time.Second), time.Now().Add(time.Hour)) // another process holds it now
 	e := s.byID[sub.ID]
-	if got := s.post(ctx, job{e: e, slot: Slot{At: slot}}, slot); got != taken || p.count() != 0 {
+	if got := s.post(ctx, job{e: e, slot: Slot{At: slot}}, slot, lease); got != taken || p.count() != 0 {
 		t.Fatalf("post after the lease was lost: outcome %v, %d posts; want taken, 0", got, p.count())
 	}
 }

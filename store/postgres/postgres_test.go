@@ -11,7 +11,7 @@ import (
 	"github.com/careerbot/careerbot/store/postgres/pgtest"
 )
 
-func open(t *testing.T) *DB {
+func open(t testing.TB) *DB {
 	t.Helper()
 	db, err := Open(context.Background(), pgtest.URL(t))
 	if err != nil {

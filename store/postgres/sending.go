@@ -21,8 +21,8 @@ func (d *Digests) Begin(ctx context.Context, id int64, slot, lease time.Time) (b
 }
 
 // Renew moves the lease of a slot still being sent.
-func (d *Digests) Renew(ctx context.Context, id int64, slot, lease time.Time) (bool, error) {
-	tag, err := d.db.pool.Exec(ctx, `UPDATE subscriptions SET lease_until = $1 WHERE id = $2 AND sending_slot = $3`, lease.UTC(), id, slot.UTC())
+func (d *Digests) Renew(ctx context.Context, id int64, slot, held, lease time.Time) (bool, error) {
+	tag, err := d.db.pool.Exec(ctx, `UPDATE subscriptions SET lease_until = $1 WHERE id = $2 AND sending_slot = $3 AND lease_until = $4`, lease.UTC(), id, slot.UTC(), held.UTC())
 	if err != nil {
 		return false, fmt.Errorf("renew lease: %w", err)
 	}

@@ -20,8 +20,8 @@ func (s *Store) Begin(ctx context.Context, id int64, slot, lease time.Time) (boo
 }
 
 // Renew moves the lease of a slot still being sent.
-func (s *Store) Renew(ctx context.Context, id int64, slot, lease time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET lease_until = ? WHERE id = ? AND sending_slot = ?`, lease.Unix(), id, slot.Unix())
+func (s *Store) Renew(ctx context.Context, id int64, slot, held, lease time.Time) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET lease_until = ? WHERE id = ? AND sending_slot = ? AND lease_until = ?`, lease.Unix(), id, slot.Unix(), held.Unix())
 	if err != nil {
 		return false, fmt.Errorf("renew lease: %w", err)
 	}

@@ -333,18 +333,30 @@ func concurrentTakeOvers(t *testing.T, s digest.Store) {
 func renewOnlySending(t *testing.T, s digest.Store) {
 	ctx := context.Background()
 	a := mustAdd(t, s, sub("slack", "C1", "0 9 * * *"))
-	if ok, _ := s.Renew(ctx, a.ID, slot1, slot1.Add(time.Hour)); ok {
+	lease := slot1.Add(time.Minute)
+	if ok, _ := s.Renew(ctx, a.ID, slot1, lease, slot1.Add(time.Hour)); ok {
 		t.Error("renewed a slot that was never begun")
 	}
-	s.Begin(ctx, a.ID, slot1, slot1.Add(time.Minute))
-	if ok, err := s.Renew(ctx, a.ID, slot1, slot1.Add(time.Hour)); !ok || err != nil {
+	s.Begin(ctx, a.ID, slot1, lease)
+	if ok, _ := s.Renew(ctx, a.ID, slot1, lease.Add(time.Second), slot1.Add(time.Hour)); ok {
+		t.Error("renewed under a lease that is not the one held")
+	}
+	renewed := slot1.Add(time.Hour)
+	if ok, err := s.Renew(ctx, a.ID, slot1, lease, renewed); !ok || err != nil {
 		t.Fatalf("Renew = %v, %v; want true", ok, err)
 	}
 	if got, _ := s.TakeOver(ctx, slot1.Add(30*time.Minute), slot1.Add(2*time.Hour)); len(got) != 0 {
 		t.Error("a renewed lease was taken over before it ran out")
 	}
+	// Taken over by another process once the lease ran out: the old holder cannot renew.
+	if got, _ := s.TakeOver(ctx, renewed.Add(time.Second), renewed.Add(time.Hour)); len(got) != 1 {
+		t.Fatalf("TakeOver after the renewed lease = %d slots, want 1", len(got))
+	}
+	if ok, _ := s.Renew(ctx, a.ID, slot1, renewed, renewed.Add(2*time.Hour)); ok {
+		t.Error("the old holder renewed a lease another process had taken over")
+	}
 	s.Sent(ctx, a.ID, slot1)
-	if ok, _ := s.Renew(ctx, a.ID, slot1, slot1.Add(time.Hour)); ok {
+	if ok, _ := s.Renew(ctx, a.ID, slot1, renewed.Add(time.Hour), slot1.Add(3*time.Hour)); ok {
 		t.Error("renewed a slot already sent")
 	}
 }
