@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/careerbot/careerbot/adapters/dedupe"
 	"github.com/careerbot/careerbot/adapters/inbound"
 	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot/digest"
@@ -39,6 +40,10 @@ type Config struct {
 	Logger *slog.Logger
 	// Digests manages scheduled digests from /career digest; nil means they are not set up.
 	Digests digests
+	// Seen keeps the ids of gateway interactions and messages taken, so that replicas
+	// connected as the same shard answer each once: serve passes one shared through the
+	// database; nil keeps them in this process.
+	Seen dedupe.Store
 }
 
 // digests is what /career digest needs; *digest.Manager satisfies it.
@@ -60,6 +65,7 @@ type Adapter struct {
 	now       func() time.Time
 	log       *slog.Logger
 	digests   digests
+	seen      dedupe.Guard
 
 	gateway   atomic.Bool // a gateway session is in use
 	connected atomic.Bool
@@ -106,8 +112,16 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
+	a.seen = dedupe.Guard{Store: cfg.Seen, Log: a.log}
+	if a.seen.Store == nil {
+		a.seen.Store = dedupe.NewMemory(seenTTL, 100_000, a.now)
+	}
 	return a, nil
 }
+
+// seenTTL is how long gateway event ids are remembered: Discord replays missed events only
+// on a resume, within minutes.
+const seenTTL = 15 * time.Minute
 
 // Ready says whether the adapter can take interactions: always over HTTP, and over the
 // gateway once connected.

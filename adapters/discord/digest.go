@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -40,12 +43,34 @@ type DigestPoster struct {
 
 // PostDigest posts a scheduled digest to a channel, leaving rate limits and retries to the
 // scheduler.
+//
+// It sends the slot's nonce with enforce_nonce, so a digest posted again for the same slot
+// (its process died before recording it as sent) returns the message Discord already has
+// instead of posting twice, within Discord's nonce window of a few minutes. discordgo's
+// MessageSend has no nonce, so this one request body is written here, with encoding/json.
 func (p DigestPoster) PostDigest(ctx context.Context, sub digest.Subscription, d digest.Digest) error {
-	_, err := p.Session.ChannelMessageSendComplex(sub.ChannelID, &discordgo.MessageSend{
-		Embeds:          []*discordgo.MessageEmbed{DigestEmbed(d)},
-		AllowedMentions: noMentions(),
-	}, discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false), discordgo.WithRestRetries(0))
+	endpoint := discordgo.EndpointChannelMessages(sub.ChannelID)
+	body := nonceMessage{
+		MessageSend:  &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{DigestEmbed(d)}, AllowedMentions: noMentions()},
+		Nonce:        digestNonce(sub.ID, d.Slot),
+		EnforceNonce: true,
+	}
+	_, err := p.Session.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint,
+		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false), discordgo.WithRestRetries(0))
 	return digestError(err)
+}
+
+// nonceMessage is a message create body with Discord's nonce fields.
+type nonceMessage struct {
+	*discordgo.MessageSend
+	Nonce        string `json:"nonce"`
+	EnforceNonce bool   `json:"enforce_nonce"`
+}
+
+// digestNonce names a subscription's slot in at most 25 characters, Discord's limit:
+// "d" and the id and the slot's Unix time in base 36 (at most 1+13+1+8).
+func digestNonce(id int64, slot time.Time) string {
+	return "d" + strconv.FormatInt(id, 36) + "-" + strconv.FormatInt(slot.Unix(), 36)
 }
 
 // Discord's JSON error codes for a channel the bot can no longer post in. Missing

@@ -49,6 +49,18 @@ func TestDigestPoster(t *testing.T) {
 	if am, _ := json.Marshal(msg["allowed_mentions"]); string(am) != `{"parse":[],"replied_user":false}` {
 		t.Errorf("allowed_mentions %s", am)
 	}
+	// The slot's nonce, enforced: Discord returns the earlier message for a second post of
+	// the same slot instead of posting twice.
+	nonce, _ := msg["nonce"].(string)
+	if nonce == "" || len(nonce) > 25 || msg["enforce_nonce"] != true {
+		t.Errorf("nonce %q (%d chars), enforce_nonce %v; want a nonce of at most 25 characters, enforced", nonce, len(nonce), msg["enforce_nonce"])
+	}
+	if other := digestNonce(sub.ID, d.Slot.Add(time.Hour)); other == nonce {
+		t.Errorf("two slots share the nonce %q", nonce)
+	}
+	if long := digestNonce(1<<62, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)); len(long) > 25 {
+		t.Errorf("nonce %q is %d characters, Discord allows 25", long, len(long))
+	}
 
 	status, reply = 404, `{"code":10003,"message":"Unknown Channel"}`
 	if err := p.PostDigest(context.Background(), sub, d); !errors.Is(err, digest.ErrChannelGone) {

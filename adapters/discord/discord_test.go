@@ -18,6 +18,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/careerbot/careerbot/adapters/dedupe"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/knowledge"
 )
@@ -473,5 +474,24 @@ func TestVerifyAgreesWithDiscordgo(t *testing.T) {
 	clock = signedAt.Add(5*time.Minute + time.Second)
 	if got, discord := accepts(good, "1700000000"); got || !discord {
 		t.Errorf("signed 5 min 1 s ago: endpoint accepts: %v (want false), discordgo: %v (want true)", got, discord)
+	}
+}
+
+// TestGatewayInteractionOncePerSharedStore: two replicas connected as the same shard both
+// receive an interaction; with one shared store of ids, it is answered once.
+func TestGatewayInteractionOncePerSharedStore(t *testing.T) {
+	f := newFakeREST(t)
+	s := f.session(t)
+	shared := dedupe.NewMemory(time.Minute, 100, nil)
+	a, _ := New(newBot(t), Config{Seen: shared})
+	b, _ := New(newBot(t), Config{Seen: shared})
+	var i discordgo.Interaction
+	if err := json.Unmarshal([]byte(command("help", "")), &i); err != nil {
+		t.Fatal(err)
+	}
+	a.InteractionCreate(s, &discordgo.InteractionCreate{Interaction: &i})
+	b.InteractionCreate(s, &discordgo.InteractionCreate{Interaction: &i})
+	if len(f.reqs) != 1 {
+		t.Fatalf("got %d REST calls for one interaction delivered to two replicas, want 1", len(f.reqs))
 	}
 }

@@ -105,7 +105,7 @@ func (a *Adapter) RunGateway(ctx context.Context, s *discordgo.Session) error {
 // the handler's goroutine, not through the outbound queue: Discord gives an interaction
 // 3 seconds, which a wait in the queue could spend.
 func (a *Adapter) InteractionCreate(s *discordgo.Session, e *discordgo.InteractionCreate) {
-	if e == nil || e.Interaction == nil {
+	if e == nil || e.Interaction == nil || !a.seen.First("discord:interaction:"+e.ID) {
 		return
 	}
 	resp := a.Respond(context.Background(), e.Interaction)
@@ -132,7 +132,7 @@ func (a *Adapter) MessageCreate(s *discordgo.Session, m *discordgo.MessageCreate
 			addressed = true
 		}
 	}
-	if !addressed {
+	if !addressed || !a.seen.First("discord:message:"+m.ID) {
 		return
 	}
 	// discordgo runs each handler in a goroutine of its own: answering here would let a

@@ -12,6 +12,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/careerbot/careerbot/adapters/dedupe"
 	"github.com/careerbot/careerbot/adapters/inbound"
 	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/bot"
@@ -31,6 +32,7 @@ type api interface {
 	SendMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, string, error)
 	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
 	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
+	GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error)
 }
 
 // digests is what /career digest needs; *digest.Manager satisfies it.
@@ -65,6 +67,9 @@ type Config struct {
 	Queue *outbound.Queue
 	// DedupeTTL is how long event ids are remembered; 0 means 15 minutes.
 	DedupeTTL time.Duration
+	// Seen keeps the event ids, so a retry is answered once: serve passes one shared by
+	// every replica when it has a database; nil keeps them in this process for DedupeTTL.
+	Seen dedupe.Store
 	// Now is the clock for deduplication; nil means time.Now.
 	Now func() time.Time
 	// Logger receives operational logs (never tokens or message text); nil discards them.
@@ -80,7 +85,7 @@ type Adapter struct {
 	secret  string
 	reader  *inbound.Reader
 	queue   *outbound.Queue
-	seen    *seen
+	seen    dedupe.Guard
 	log     *slog.Logger
 	digests digests
 	backoff time.Duration // the first wait after a 5xx
@@ -145,12 +150,15 @@ func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Seen == nil {
+		cfg.Seen = dedupe.NewMemory(cfg.DedupeTTL, 100_000, cfg.Now)
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	return &Adapter{
 		bot: b, api: client, secret: cfg.SigningSecret, reader: cfg.Reader, queue: cfg.Queue,
-		seen: newSeen(cfg.DedupeTTL, 100_000, cfg.Now), log: cfg.Logger, digests: cfg.Digests,
+		seen: dedupe.Guard{Store: cfg.Seen, Log: cfg.Logger}, log: cfg.Logger, digests: cfg.Digests,
 		backoff: serverBackoff, commandSlots: make(chan struct{}, maxCommands), apiOrigin: origin(cfg.APIURL),
 	}
 }

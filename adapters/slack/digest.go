@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -54,8 +56,51 @@ func (a *Adapter) PostDigest(ctx context.Context, sub digest.Subscription, d dig
 	_, _, err := a.api.PostMessageContext(ctx, sub.ChannelID,
 		slack.MsgOptionText(digestText(d), false),
 		slack.MsgOptionBlocks(DigestBlocks(d)...),
-		slack.MsgOptionDisableLinkUnfurl())
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionMetadata(digestMetadata(sub.ID, d.Slot)))
 	return digestError(err)
+}
+
+// digestEvent is the message metadata event type every digest carries, with its
+// subscription and slot, so that a slot left "sending" by a process that died mid-post can
+// be looked up in the channel's history instead of guessed.
+const digestEvent = "careerbot_digest"
+
+func digestMetadata(id int64, slot time.Time) slack.SlackMetadata {
+	return slack.SlackMetadata{EventType: digestEvent, EventPayload: map[string]any{
+		"subscription": strconv.FormatInt(id, 10), "slot": slot.UTC().Format(time.RFC3339),
+	}}
+}
+
+// historyPages bounds the history read for one slot: a digest is posted within its grace
+// period of the slot, and busy channels are read 200 messages a page.
+const historyPages = 5
+
+// Posted says whether the slot's digest is in the channel's history since the slot
+// (conversations.history with include_all_metadata; the channels:history and
+// groups:history scopes). The scheduler asks it only for a slot left "sending".
+func (a *Adapter) Posted(ctx context.Context, sub digest.Subscription, slot time.Time) (bool, error) {
+	want := digestMetadata(sub.ID, slot).EventPayload
+	params := &slack.GetConversationHistoryParameters{
+		ChannelID: sub.ChannelID, Oldest: strconv.FormatInt(slot.Add(-time.Minute).Unix(), 10), Limit: 200, IncludeAllMetadata: true,
+	}
+	for range historyPages {
+		resp, err := a.api.GetConversationHistoryContext(ctx, params)
+		if err != nil {
+			return false, fmt.Errorf("slack: read history: %w", err)
+		}
+		for _, m := range resp.Messages {
+			md := m.Metadata
+			if md.EventType == digestEvent && md.EventPayload["subscription"] == want["subscription"] && md.EventPayload["slot"] == want["slot"] {
+				return true, nil
+			}
+		}
+		if !resp.HasMore || resp.ResponseMetaData.NextCursor == "" {
+			return false, nil
+		}
+		params.Cursor = resp.ResponseMetaData.NextCursor
+	}
+	return false, errors.New("slack: the slot's digest was not in the history read")
 }
 
 // digestError maps Slack's answers to what the scheduler acts on.

@@ -93,13 +93,13 @@ func (a *Adapter) events(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "malformed event", http.StatusBadRequest)
 			return
 		}
-		if !a.seen.first(cb.EventID) {
+		if !a.seen.First(cb.EventID) {
 			a.log.Info("slack retry ignored", "event_id", cb.EventID, "retry", r.Header.Get("X-Slack-Retry-Num"))
 			w.WriteHeader(http.StatusOK)
 			return
 		}
 		if !a.later("slack event", a.eventJob(ev, cb.EventID)) {
-			a.seen.forget(cb.EventID) // the redelivery must be answered
+			a.seen.Forget(cb.EventID) // the redelivery must be answered
 			busy(w)
 			return
 		}
@@ -182,7 +182,7 @@ func (a *Adapter) eventJob(ev slackevents.EventsAPIEvent, key string) outbound.J
 	return func(ctx context.Context) error {
 		err := a.event(ctx, ev)
 		if err != nil {
-			a.seen.forget(key)
+			a.seen.Forget(key)
 		}
 		return err
 	}

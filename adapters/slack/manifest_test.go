@@ -35,7 +35,7 @@ func TestManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	scopes := slices.Sorted(slices.Values(m.OAuth.Scopes.Bot))
-	if want := []string{"app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "users:read"}; !slices.Equal(scopes, want) {
+	if want := []string{"app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "im:read", "im:write", "users:read"}; !slices.Equal(scopes, want) {
 		t.Errorf("scopes %v, want %v", scopes, want)
 	}
 	events := slices.Sorted(slices.Values(m.Settings.Events.BotEvents))

@@ -228,7 +228,7 @@ func TestFailedEventIsForgotten(t *testing.T) {
 	if s := a.queue.Stats(); s.Failed != 1 {
 		t.Fatalf("stats %+v, want the answer failed after its retries", s)
 	}
-	if !a.seen.first("Ev2") {
+	if !a.seen.First("Ev2") {
 		t.Error("an event whose answer failed is still marked answered; a redelivery would be dropped")
 	}
 }

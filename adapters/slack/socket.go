@@ -112,12 +112,12 @@ func (a *Adapter) socketEventsAPI(evt socketmode.Event, req socketmode.Request, 
 	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && cb.EventID != "" {
 		key = cb.EventID
 	}
-	if !a.seen.first(key) {
+	if !a.seen.First(key) {
 		a.ack(c, req, nil)
 		return
 	}
 	if !a.later("slack event", a.eventJob(ev, key)) {
-		a.seen.forget(key)
+		a.seen.Forget(key)
 		return
 	}
 	a.ack(c, req, nil)
@@ -130,7 +130,7 @@ func (a *Adapter) socketEventsAPI(evt socketmode.Event, req socketmode.Request, 
 // that careerbot is busy.
 func (a *Adapter) socketCommand(evt socketmode.Event, req socketmode.Request, c acker) {
 	cmd, ok := evt.Data.(slack.SlashCommand)
-	if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+	if !ok || !a.seen.First("envelope:"+req.EnvelopeID) {
 		a.ack(c, req, nil)
 		return
 	}
@@ -152,12 +152,12 @@ func (a *Adapter) socketCommand(evt socketmode.Event, req socketmode.Request, c 
 // send a press again: unacknowledged, the user sees that it failed and can press again.
 func (a *Adapter) socketInteractive(evt socketmode.Event, req socketmode.Request, c acker) {
 	cb, ok := evt.Data.(slack.InteractionCallback)
-	if !ok || !a.seen.first("envelope:"+req.EnvelopeID) {
+	if !ok || !a.seen.First("envelope:"+req.EnvelopeID) {
 		a.ack(c, req, nil)
 		return
 	}
 	if !a.press(cb) {
-		a.seen.forget("envelope:" + req.EnvelopeID)
+		a.seen.Forget("envelope:" + req.EnvelopeID)
 		return
 	}
 	a.ack(c, req, nil)

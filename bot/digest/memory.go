@@ -15,6 +15,8 @@ type MemoryStore struct {
 	subs   map[int64]*Subscription
 	// byChannel finds a channel's subscription: a new one replaces it.
 	byChannel map[[2]string]int64
+	// sending holds the slot each subscription is posting and its lease (Begin).
+	sending map[int64]Sending
 }
 
 // NewMemoryStore returns an empty store.
@@ -99,16 +101,23 @@ func (m *MemoryStore) Release(_ context.Context, id int64, slot, prev time.Time)
 	defer m.mu.Unlock()
 	if s, ok := m.subs[id]; ok && s.LastSlot.Equal(slot) {
 		s.LastSlot = prev
+		delete(m.sending, id)
 	}
 	return nil
 }
 
-// Disable stops delivery to a subscription.
+// Disable stops delivery to a subscription; ErrNotFound if there is none, as in the
+// database stores.
 func (m *MemoryStore) Disable(_ context.Context, id int64, reason string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if s, ok := m.subs[id]; ok {
-		s.Disabled = reason
+	s, ok := m.subs[id]
+	if !ok {
+		return ErrNotFound
 	}
+	if reason == "" {
+		reason = "disabled"
+	}
+	s.Disabled = reason
 	return nil
 }

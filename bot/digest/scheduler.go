@@ -28,11 +28,19 @@ type Config struct {
 	// the platform accepted but we cancelled would be posted again after the restart.
 	// 0 means 20 seconds.
 	PostTimeout time.Duration
+	// Lease is how long a slot being posted stays this process's before another process
+	// may resolve it (a process that died mid-post holds it until then). It is renewed
+	// before each attempt. 0 means 60 seconds, also the most allowed.
+	Lease time.Duration
 	// Sleep waits (tests replace it). nil means a timer that ctx can cut short.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Logger receives what happened to each slot; nil discards it.
 	Logger *slog.Logger
 }
+
+// MaxLease is the longest a slot being posted is held: a slot left "sending" by a process
+// that died is resolved within this of its last renewal.
+const MaxLease = time.Minute
 
 // Result counts what one Tick did.
 type Result struct {
@@ -52,6 +60,7 @@ type Scheduler struct {
 	byID   map[int64]*entry
 	pace   map[string]*pacer
 	reload chan struct{}
+	asOf   time.Time // where the next reload of changes starts (ChangeLister stores)
 }
 
 // Reload asks Run to reload subscriptions before its next tick: a subscription was added
@@ -87,6 +96,9 @@ func New(store Store, comp *Composer, posters map[string]Poster, cfg Config) *Sc
 	if cfg.PostTimeout <= 0 {
 		cfg.PostTimeout = 20 * time.Second
 	}
+	if cfg.Lease <= 0 || cfg.Lease > MaxLease {
+		cfg.Lease = MaxLease
+	}
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleep
 	}
@@ -117,37 +129,94 @@ func sleep(ctx context.Context, d time.Duration) error {
 // Load reads the active subscriptions from the store and schedules each one's next slot
 // after the last slot it was given. It can be called again to pick up changes.
 func (s *Scheduler) Load(ctx context.Context) error {
-	subs, err := s.store.List(ctx)
-	if err != nil {
-		return err
+	var subs []Subscription
+	var asOf time.Time
+	if cl, ok := s.store.(ChangeLister); ok {
+		c, err := cl.Changes(ctx, time.Time{})
+		if err != nil {
+			return err
+		}
+		subs, asOf = c.Changed, c.AsOf
+	} else {
+		var err error
+		if subs, err = s.store.List(ctx); err != nil {
+			return err
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.queue = s.queue[:0]
 	s.byID = make(map[int64]*entry, len(subs))
 	for _, sub := range subs {
-		if sub.Disabled != "" {
-			continue
+		if e := s.newEntry(sub); e != nil {
+			s.byID[sub.ID] = e
+			e.index = len(s.queue)
+			s.queue = append(s.queue, e)
 		}
-		sched, err := sub.Schedule()
-		if err != nil {
-			s.log.Error("digest subscription has a bad schedule; skipped", "id", sub.ID, "err", err)
-			continue
-		}
-		from := sub.LastSlot
-		if from.IsZero() {
-			from = sub.CreatedAt
-		}
-		e := &entry{sub: sub, sched: sched, next: sched.Next(from)}
-		if e.next.At.IsZero() {
-			continue
-		}
-		s.byID[sub.ID] = e
-		e.index = len(s.queue)
-		s.queue = append(s.queue, e)
 	}
 	heap.Init(&s.queue)
+	s.asOf = asOf
 	return nil
+}
+
+// newEntry schedules an active subscription's next slot after its last; nil if it has none.
+func (s *Scheduler) newEntry(sub Subscription) *entry {
+	if sub.Disabled != "" {
+		return nil
+	}
+	sched, err := sub.Schedule()
+	if err != nil {
+		s.log.Error("digest subscription has a bad schedule; skipped", "id", sub.ID, "err", err)
+		return nil
+	}
+	from := sub.LastSlot
+	if from.IsZero() {
+		from = sub.CreatedAt
+	}
+	e := &entry{sub: sub, sched: sched, next: sched.Next(from)}
+	if e.next.At.IsZero() {
+		return nil
+	}
+	return e
+}
+
+// Refresh picks up what changed in the store: only the changes, from a store that can say
+// what they are, or everything.
+func (s *Scheduler) Refresh(ctx context.Context) error {
+	cl, ok := s.store.(ChangeLister)
+	s.mu.Lock()
+	since := s.asOf
+	s.mu.Unlock()
+	if !ok || since.IsZero() {
+		return s.Load(ctx)
+	}
+	c, err := cl.Changes(ctx, since)
+	if err != nil {
+		return err
+	}
+	for _, id := range c.Removed {
+		s.drop(id)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, sub := range c.Changed {
+		s.replace(sub)
+	}
+	s.asOf = c.AsOf
+	return nil
+}
+
+// replace puts a subscription's new state in the queue; s.mu is held.
+func (s *Scheduler) replace(sub Subscription) {
+	old, had := s.byID[sub.ID]
+	if had && old.index >= 0 && old.index < len(s.queue) && s.queue[old.index] == old {
+		heap.Remove(&s.queue, old.index)
+	}
+	delete(s.byID, sub.ID)
+	if e := s.newEntry(sub); e != nil {
+		s.byID[sub.ID] = e
+		heap.Push(&s.queue, e)
+	}
 }
 
 // Len is the number of scheduled subscriptions.
@@ -234,23 +303,36 @@ const (
 	disabled
 )
 
-// deliver claims a slot, posts it, and settles the claim.
+// deliver begins a slot (claims it, with a lease), posts it, and settles it.
 func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 	sub := j.e.sub
-	log := s.log.With("id", sub.ID, "platform", sub.Platform, "slot", j.slot.At)
-	poster, ok := s.posters[sub.Platform]
-	if !ok {
-		log.Error("digest: no poster for this platform; is it configured?")
+	if _, ok := s.posters[sub.Platform]; !ok {
+		s.log.Error("digest: no poster for this platform; is it configured?", "id", sub.ID, "platform", sub.Platform)
 		return failed
 	}
-	ok, err := s.store.Claim(ctx, sub.ID, j.slot.At)
+	lease := s.leaseFrom(time.Now())
+	ok, err := s.store.Begin(ctx, sub.ID, j.slot.At, lease)
 	if err != nil {
-		log.Error("digest: claiming the slot failed", "err", err)
+		s.log.Error("digest: claiming the slot failed", "id", sub.ID, "err", err)
 		return failed
 	}
 	if !ok {
 		return taken
 	}
+	return s.post(ctx, j, now, lease)
+}
+
+// leaseFrom is the lease that starts at t, in whole seconds: every store keeps those
+// exactly, and Renew compares the lease held with the one stored.
+func (s *Scheduler) leaseFrom(t time.Time) time.Time { return t.Add(s.cfg.Lease).Truncate(time.Second) }
+
+// post sends a begun slot held under lease. Before an attempt with less than half the
+// lease left (after waiting for the pacer or a rate limit) it renews the lease; a lease
+// that was taken over means another process is resolving the slot, and this one stops.
+func (s *Scheduler) post(ctx context.Context, j job, now, lease time.Time) outcome {
+	sub := j.e.sub
+	log := s.log.With("id", sub.ID, "platform", sub.Platform, "slot", j.slot.At)
+	poster := s.posters[sub.Platform]
 	d := s.comp.Compose(j.e.sched, j.slot)
 	for attempt := 1; ; attempt++ {
 		if p := s.pacer(sub.Platform); p != nil {
@@ -258,19 +340,29 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 				return s.release(ctx, j, err)
 			}
 		}
+		if t := time.Now(); lease.Sub(t) < s.cfg.Lease/2 {
+			renewed := s.leaseFrom(t)
+			if held, err := s.store.Renew(ctx, sub.ID, j.slot.At, lease, renewed); err != nil || !held {
+				log.Warn("digest: the slot's lease is no longer ours; leaving it to its new holder", "err", err)
+				return taken
+			}
+			lease = renewed
+		}
 		postCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.PostTimeout)
-		err = poster.PostDigest(postCtx, sub, d)
+		err := poster.PostDigest(postCtx, sub, d)
 		cancel()
 		var rl *RateLimitedError
 		switch {
 		case err == nil:
 			log.Info("digest posted")
+			s.settle(ctx, sub.ID, j.slot.At)
 			return posted
 		case errors.Is(err, ErrChannelGone):
 			log.Warn("digest channel is gone; subscription disabled", "err", err)
 			if derr := s.store.Disable(ctx, sub.ID, err.Error()); derr != nil {
 				log.Error("digest: disabling failed", "err", derr)
 			}
+			s.settle(ctx, sub.ID, j.slot.At)
 			s.drop(sub.ID)
 			return disabled
 		case errors.As(err, &rl) && attempt < s.cfg.MaxAttempts && rl.After <= s.cfg.MaxWait && now.Add(rl.After).Sub(j.slot.At) <= s.cfg.Grace:
@@ -282,6 +374,14 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {
 		default:
 			return s.release(ctx, j, err)
 		}
+	}
+}
+
+// settle records a slot as sent. If that fails the slot stays "sending", and after its
+// lease the resolution finds it posted (Slack) or posts it with the same nonce (Discord).
+func (s *Scheduler) settle(ctx context.Context, id int64, slot time.Time) {
+	if err := s.store.Sent(context.WithoutCancel(ctx), id, slot); err != nil {
+		s.log.Error("digest: recording the slot as sent failed", "id", id, "slot", slot, "err", err)
 	}
 }
 
@@ -357,13 +457,14 @@ func (s *Scheduler) Run(ctx context.Context, interval time.Duration) error {
 		default:
 		}
 		if time.Since(loaded) >= reloadEvery {
-			if err := s.Load(ctx); err != nil {
+			if err := s.Refresh(ctx); err != nil {
 				s.log.Error("digest: loading subscriptions failed", "err", err)
 			} else {
 				loaded = time.Now()
 			}
 		}
 		if !loaded.IsZero() {
+			s.Resolve(ctx, time.Now())
 			s.Tick(ctx, time.Now())
 		}
 		select {

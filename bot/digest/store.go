@@ -61,6 +61,28 @@ type Store interface {
 	Release(ctx context.Context, id int64, slot, prev time.Time) error
 	// Disable stops delivery to a subscription, saying why.
 	Disable(ctx context.Context, id int64, reason string) error
+
+	// Begin claims slot as Claim does and, in the same step, records it as being sent
+	// until lease. A process that dies mid-post leaves it so; TakeOver finds it once the
+	// lease has run out, so the slot is resolved instead of lost.
+	Begin(ctx context.Context, id int64, slot, lease time.Time) (bool, error)
+	// Renew moves the lease of a slot still being sent under the lease held (the one Begin,
+	// TakeOver or the last Renew gave); false when the slot is no longer so held: another
+	// process took it over (and holds another lease), or it was settled. Leases are whole
+	// seconds, which every store keeps exactly.
+	Renew(ctx context.Context, id int64, slot, held, lease time.Time) (bool, error)
+	// Sent settles a slot that was posted.
+	Sent(ctx context.Context, id int64, slot time.Time) error
+	// TakeOver returns the slots being sent whose lease ran out before now, leasing each
+	// to the caller until lease: of several callers, one gets each slot.
+	TakeOver(ctx context.Context, now, lease time.Time) ([]Sending, error)
+}
+
+// Sending is a slot recorded as being sent, and its lease.
+type Sending struct {
+	Sub   Subscription
+	Slot  time.Time
+	Lease time.Time
 }
 
 // ErrNotFound is returned for a subscription that does not exist.
@@ -81,4 +103,18 @@ type RateLimitedError struct{ After time.Duration }
 
 func (e *RateLimitedError) Error() string {
 	return fmt.Sprintf("rate limited, retry after %s", e.After)
+}
+
+// ChangeLister is what a store may offer so that a reload reads only what changed since
+// the last one (PostgreSQL, where replicas share many subscriptions); the scheduler reads
+// every subscription from stores without it.
+type ChangeLister interface {
+	Changes(ctx context.Context, since time.Time) (Changes, error)
+}
+
+// Changes is what changed in a store since a time.
+type Changes struct {
+	Changed []Subscription // added or modified; all of them when asked since the zero time
+	Removed []int64
+	AsOf    time.Time // ask from here next time
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/adapters/slack"
 	"github.com/careerbot/careerbot/bot/digest"
-	"github.com/careerbot/careerbot/bot/digest/sqlite"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -28,7 +27,8 @@ const digestUsage = `usage: careerbot digest <command> [flags]
   preview [--schedule SPEC_OR_PRESET] [--tz ZONE]
   send ID                 post the digest to that subscription's channel now
 
-every command takes --data-dir DIR (env CAREERBOT_DATA_DIR, default ./data) and --profile FILE
+every command takes --database URL (env CAREERBOT_DATABASE_URL: PostgreSQL, shared by replicas)
+or --data-dir DIR (env CAREERBOT_DATA_DIR, default ./data: SQLite), and --profile FILE
 schedules: ` + digest.Accepted + `
 `
 
@@ -40,7 +40,8 @@ func digestCmd(ctx context.Context, args []string, getenv func(string) string, s
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("careerbot digest "+sub, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataDir := fs.String("data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the subscriptions database")
+	var where storeConfig
+	storeFlags(fs, getenv, &where)
 	profile := fs.String("profile", getenv("CAREERBOT_PROFILE"), "knowledge `file` to load instead of the embedded one")
 	platform := fs.String("platform", "", "slack or discord")
 	channel := fs.String("channel", "", "channel `id` to post to")
@@ -73,7 +74,7 @@ func digestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		_, err = io.WriteString(stdout, digest.Text(comp.Compose(s, slot)))
 		return err
 	}
-	store, err := sqlite.Open(ctx, *dataDir)
+	store, err := openStore(ctx, where, 0)
 	if err != nil {
 		return err
 	}

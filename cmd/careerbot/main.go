@@ -29,6 +29,7 @@ import (
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/classifier"
+	"github.com/careerbot/careerbot/bot/digest"
 )
 
 const usage = `usage: careerbot <command> [flags] [arguments]
@@ -46,6 +47,8 @@ commands:
                           register /career with Discord (env DISCORD_BOT_TOKEN, DISCORD_APP_ID)
   digest add|list|remove|preview|send
                           manage scheduled job-outlook digests (careerbot digest for details)
+  migrate [--database URL | --data-dir DIR]
+                          bring the database's schema up to date and exit
 
 flags (every command):
   --profile FILE          knowledge file to use instead of the embedded one (env CAREERBOT_PROFILE)
@@ -85,6 +88,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	switch cmd {
 	case "digest":
 		return digestCmd(ctx, args, getenv, stdout, stderr)
+	case "migrate":
+		return migrateCmd(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return nil
@@ -184,9 +189,10 @@ func serveFlags(fs *flag.FlagSet, env *envReader, cfg *serveConfig) {
 	fs.StringVar(&cfg.addr, "addr", cmp.Or(getenv("CAREERBOT_ADDR"), ":8080"), "`address` to listen on")
 	fs.IntVar(&cfg.discordShardID, "shard-id", env.natural("DISCORD_SHARD_ID"), "Discord gateway shard id")
 	fs.IntVar(&cfg.discordShardCount, "shard-count", env.natural("DISCORD_SHARD_COUNT"), "Discord gateway shard count (0 or 1: no sharding)")
-	fs.StringVar(&cfg.dataDir, "data-dir", cmp.Or(getenv("CAREERBOT_DATA_DIR"), "./data"), "`directory` of the digest subscriptions database")
+	storeFlags(fs, getenv, &cfg.store)
 	fs.DurationVar(&cfg.digestGrace, "digest-grace", env.duration("CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
 	fs.DurationVar(&cfg.digestTick, "digest-tick", env.duration("CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
+	fs.DurationVar(&cfg.digestLease, "digest-lease", env.duration("CAREERBOT_DIGEST_LEASE", digest.MaxLease), "how long a digest being posted is held before another process may resolve it (at most 1m)")
 	fs.DurationVar(&cfg.drainTimeout, "drain-timeout", env.duration("CAREERBOT_DRAIN_TIMEOUT", 25*time.Second), "on SIGTERM, how long to spend sending answers already acknowledged")
 	fs.IntVar(&cfg.workers, "outbound-workers", env.positive("CAREERBOT_OUTBOUND_WORKERS", 16), "answers sent at once")
 	fs.IntVar(&cfg.queueSize, "outbound-queue", env.positive("CAREERBOT_OUTBOUND_QUEUE", 1024), "answers that may wait; beyond it Slack is told to redeliver")

@@ -15,13 +15,13 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/careerbot/careerbot/adapters/dedupe"
 	"github.com/careerbot/careerbot/adapters/discord"
 	"github.com/careerbot/careerbot/adapters/inbound"
 	"github.com/careerbot/careerbot/adapters/outbound"
 	"github.com/careerbot/careerbot/adapters/slack"
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/digest"
-	"github.com/careerbot/careerbot/bot/digest/sqlite"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -39,9 +39,10 @@ type serveConfig struct {
 	discordShardID    int
 	discordShardCount int
 
-	dataDir     string
+	store       storeConfig
 	digestGrace time.Duration
 	digestTick  time.Duration
+	digestLease time.Duration
 
 	// The outbound queue: answers sent after an acknowledgement, and how long shutdown
 	// may spend sending the ones still queued.
@@ -68,6 +69,9 @@ func (cfg serveConfig) check() error {
 	useDiscord := cfg.discordToken != "" || cfg.discordPublicKey != ""
 	if !useSlack && !useDiscord {
 		return errors.New(noCredentials)
+	}
+	if err := cfg.store.check(); err != nil {
+		return err
 	}
 	if useSlack {
 		if cfg.slackAppToken == "" && cfg.slackSecret == "" {
@@ -100,6 +104,9 @@ func (cfg serveConfig) check() error {
 	if cfg.digestGrace <= 0 || cfg.digestTick <= 0 {
 		return fmt.Errorf("digest grace (%s) and tick (%s) must be positive", cfg.digestGrace, cfg.digestTick)
 	}
+	if cfg.digestLease <= 0 || cfg.digestLease > digest.MaxLease {
+		return fmt.Errorf("digest lease (%s) must be positive and at most %s", cfg.digestLease, digest.MaxLease)
+	}
 	return nil
 }
 
@@ -129,11 +136,14 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	s := &server{cfg: cfg, log: newLogger(stderr, isTerm), mux: http.NewServeMux()}
 	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
 	// directory is a start-up error, not a surprise at the first slot.
-	store, err := sqlite.Open(ctx, cfg.dataDir)
+	store, err := openStore(ctx, cfg.store, startRetry)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if b, err = s.share(b, kb, store.db); err != nil {
+		return err
+	}
 	composer := digest.NewComposer(kb)
 	manager := s.digestManager(store, composer)
 	// One queue and one body reader for every platform: the bounds are the process's.
@@ -162,6 +172,7 @@ type server struct {
 	queue   *outbound.Queue
 	sched   *digest.Scheduler
 	ready   []readiness                   // all must be ready for /readyz
+	seen    dedupe.Store                  // event ids shared by replicas; nil: each adapter's own
 	runners []func(context.Context) error // run until their context ends
 	modes   []any                         // what the "careerbot serving" line says
 }
@@ -191,7 +202,7 @@ func (s *server) addSlack(b *bot.Bot, manager *digest.Manager, reader *inbound.R
 	}
 	sa, err := slack.New(b, slack.Config{
 		BotToken: s.cfg.slackBotToken, SigningSecret: s.cfg.slackSecret, APIURL: s.cfg.slackAPIURL,
-		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue,
+		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
 	if err != nil {
 		return nil, err
@@ -215,7 +226,7 @@ func (s *server) addDiscord(b *bot.Bot, manager *digest.Manager, reader *inbound
 	}
 	da, err := discord.New(b, discord.Config{
 		PublicKey: s.cfg.discordPublicKey, Logger: s.log.With("adapter", "discord"), Digests: manager,
-		Reader: reader, Queue: s.queue,
+		Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
 	if err != nil {
 		return nil, err
@@ -245,12 +256,16 @@ func (s *server) addScheduler(store digest.Store, composer *digest.Composer, sa 
 		return err
 	}
 	s.sched = digest.New(store, composer, posters, digest.Config{
-		Grace: s.cfg.digestGrace, Logger: s.log.With("component", "digest"),
+		Grace: s.cfg.digestGrace, Lease: s.cfg.digestLease, Logger: s.log.With("component", "digest"),
 		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
 	})
 	sched, tick := s.sched, s.cfg.digestTick
 	s.runners = append(s.runners, func(ctx context.Context) error { return sched.Run(ctx, tick) })
-	s.modes = append(s.modes, "data_dir", s.cfg.dataDir)
+	if s.cfg.store.databaseURL != "" {
+		s.modes = append(s.modes, "store", "postgres")
+	} else {
+		s.modes = append(s.modes, "store", "sqlite", "data_dir", s.cfg.store.dataDir)
+	}
 	return nil
 }
 

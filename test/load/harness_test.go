@@ -106,8 +106,9 @@ type server struct {
 
 // serverConfig is what differs between tests.
 type serverConfig struct {
-	apiURL string   // SLACK_API_URL; must end in /
-	env    []string // more K=V settings, e.g. CAREERBOT_OUTBOUND_WORKERS=4
+	apiURL  string   // SLACK_API_URL; must end in /
+	env     []string // more K=V settings, e.g. CAREERBOT_OUTBOUND_WORKERS=4
+	dataDir string   // --data-dir; empty: a fresh one
 }
 
 // startServer runs careerbot serve on a free port with a fresh data directory and waits
@@ -120,7 +121,10 @@ func startServer(t *testing.T, cfg serverConfig) *server {
 		t.Fatal(err)
 	}
 	s := &server{t: t, secret: randomHex(16), discord: priv, exited: make(chan struct{})}
-	s.cmd = exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir())
+	if cfg.dataDir == "" {
+		cfg.dataDir = t.TempDir()
+	}
+	s.cmd = exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--data-dir", cfg.dataDir)
 	s.cmd.Env = childEnv(append([]string{
 		"SLACK_BOT_TOKEN=xoxb-test",
 		"SLACK_SIGNING_SECRET=" + s.secret,

@@ -152,7 +152,7 @@ func checkSchema(t *testing.T, dir string) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if want := []int{1, 2}; !reflect.DeepEqual(versions, want) {
+	if want := []int{1, 2, 3}; !reflect.DeepEqual(versions, want) {
 		t.Errorf("applied migrations %v, want %v", versions, want)
 	}
 	var objects []string
@@ -221,10 +221,11 @@ func TestMigrateErrors(t *testing.T) {
 			files: fstest.MapFS{
 				"migrations/001_subscriptions.sql":   embedded("001_subscriptions.sql"),
 				"migrations/002_one_per_channel.sql": embedded("002_one_per_channel.sql"),
-				"migrations/003_broken.sql":          {Data: []byte("CREATE TABLE extra (x INTEGER); SELEC 1;")},
-				"migrations/004_never_reached.sql":   {Data: []byte("CREATE TABLE later (x INTEGER);")},
+				"migrations/003_sending.sql":         embedded("003_sending.sql"),
+				"migrations/004_broken.sql":          {Data: []byte("CREATE TABLE extra (x INTEGER); SELEC 1;")},
+				"migrations/005_never_reached.sql":   {Data: []byte("CREATE TABLE later (x INTEGER);")},
 			},
-			want:  "migrate to version 3 (migrations/003_broken.sql): ",
+			want:  "migrate to version 4 (migrations/004_broken.sql): ",
 			cause: func(err error) bool { return errors.As(err, &sqliteErr) },
 		},
 		{
@@ -235,7 +236,7 @@ func TestMigrateErrors(t *testing.T) {
 		},
 		{
 			name:   "cancelled before it began",
-			files:  fstest.MapFS{"migrations/003_extra.sql": {Data: []byte("CREATE TABLE extra (x INTEGER);")}},
+			files:  fstest.MapFS{"migrations/004_extra.sql": {Data: []byte("CREATE TABLE extra (x INTEGER);")}},
 			cancel: true,
 			want:   "begin migration: ",
 			cause:  func(err error) bool { return errors.Is(err, context.Canceled) },
@@ -261,7 +262,7 @@ func TestMigrateErrors(t *testing.T) {
 			if err != nil && !tt.cause(err) {
 				t.Errorf("migrate = %v (%T): the cause is not wrapped", err, err)
 			}
-			checkSchema(t, dir) // versions 1 and 2 only; no table of the failed run
+			checkSchema(t, dir) // the embedded versions only; no table of the failed run
 		})
 	}
 }

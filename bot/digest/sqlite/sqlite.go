@@ -260,7 +260,7 @@ func (s *Store) Claim(ctx context.Context, id int64, slot time.Time) (bool, erro
 
 // Release puts the last slot back when the claimed slot could not be posted.
 func (s *Store) Release(ctx context.Context, id int64, slot, prev time.Time) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET last_slot = ? WHERE id = ? AND last_slot = ?`, prev.Unix(), id, slot.Unix())
+	_, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET last_slot = ?, sending_slot = 0, lease_until = 0 WHERE id = ? AND last_slot = ?`, prev.Unix(), id, slot.Unix())
 	if err != nil {
 		return fmt.Errorf("release slot: %w", err)
 	}

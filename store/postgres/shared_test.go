@@ -1,0 +1,20 @@
+package postgres
+
+import (
+	"testing"
+	"time"
+
+	"github.com/careerbot/careerbot/adapters/dedupe/dedupetest"
+	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/contexttest"
+)
+
+func TestPostgresSeenConformance(t *testing.T) {
+	dedupetest.Run(t, func(t *testing.T, ttl time.Duration) dedupetest.Seen { return open(t).Seen(ttl) })
+}
+
+func TestPostgresContextsConformance(t *testing.T) {
+	contexttest.Run(t, func(t *testing.T, ttl time.Duration, clock *contexttest.Clock) bot.Contexts {
+		return open(t).Contexts(ttl, clock.Now)
+	})
+}
