@@ -136,7 +136,9 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 		if i := ix.symbolSmalltalk(req.Text); i >= 0 { // "👍": small talk the reading drops
 			return ix.goingOn(ix.smalltalkReply(i), b.lastTurn(ctx, req.ConversationID))
 		}
-		return ix.decline(KindFallback, ix.replies.Empty, 0)
+		r := ix.decline(KindFallback, ix.replies.Empty, 0)
+		r.Rule = "empty"
+		return r
 	}
 	ix.match(a)
 	if tr != nil {
@@ -167,7 +169,9 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	ix := b.ix
 	t, ok := ix.byID[req.Topic]
 	if !ok {
-		return ix.decline(KindFallback, ix.replies.NoTopic, 0)
+		r := ix.decline(KindFallback, ix.replies.NoTopic, 0)
+		r.Rule = "direct"
+		return r
 	}
 	fi := -1
 	for i, f := range ix.topics[t].facets {
@@ -183,6 +187,7 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	r = ix.goingOn(r, prev)
 	next.sourced = sourced(r, prev)
 	b.remember(ctx, req.ConversationID, next)
+	r.Rule = "direct"
 	return r
 }
 

@@ -59,6 +59,10 @@ type Reply struct {
 	Source      string       `json:"source,omitempty"`
 	SourceURL   string       `json:"source_url,omitempty"`
 	Suggestions []Suggestion `json:"suggestions,omitempty"`
+	// Rule is the name of the decision rule that chose this reply ("personal",
+	// "other_occupation", "answer" …; "empty" for an empty question, "direct" for a topic
+	// chosen by id): a bounded set, so operators can count declines by reason.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Part is the answer to one topic.

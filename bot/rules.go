@@ -109,6 +109,7 @@ func (s *state) run(tr *Trace) decision {
 			tr.rule(r.name, ok, adjusted)
 		}
 		if ok {
+			d.reply.Rule = r.name
 			if tr != nil {
 				tr.Decided, tr.Confidence = r.name, d.reply.Confidence
 				tr.opinion(s.opinion)
