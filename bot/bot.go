@@ -134,7 +134,9 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 			tr.Decided = "empty"
 		}
 		if i := ix.symbolSmalltalk(req.Text); i >= 0 { // "👍": small talk the reading drops
-			return ix.goingOn(ix.smalltalkReply(i), b.lastTurn(ctx, req.ConversationID))
+			r := ix.goingOn(ix.smalltalkReply(i), b.lastTurn(ctx, req.ConversationID))
+			r.Rule = "empty" // decided before the rule table, with the empty question
+			return r
 		}
 		r := ix.decline(KindFallback, ix.replies.Empty, 0)
 		r.Rule = "empty"
