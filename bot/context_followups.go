@@ -169,7 +169,7 @@ func (ix *index) said(a *analysis, phrases [][]string) uint64 {
 // names its issuer, or says what the profile has on it), not every issuer's list.
 func followUpItsFacet(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
-	if last < 0 || s.best >= 0 && s.best != last || !a.demonstrative() && a.content > 1 || a.namesEntity() || s.excluded() {
+	if last < 0 || s.best >= 0 && s.best != last && bits.OnesCount64(a.words()) > 3 || !a.demonstrative() && a.content > 1 || a.namesEntity() || s.excluded() {
 		return pass() // "who gives it", "what's required": about it
 	}
 	if bits.OnesCount64(a.words()) > maxShort || !a.demonstrative() && a.evidence(last, true) == 0 {

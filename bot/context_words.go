@@ -34,6 +34,7 @@ func followUpWhatWordsSay(s *state) (decision, bool, string) {
 		// industry is best" after pay in doctors' offices); "top employers" after the
 		// median is the employment.
 		dim := s.prev.dim >= 0 || s.prev.facet >= 0 && s.ix.topics[last].facets[s.prev.facet].entity != ""
+		dim = dim && a.hitsFor(last)&^a.contentEvidence(s.best) != 0 // "best" beside "industry"; "employers?" alone is the employment
 		short := bits.OnesCount64(a.words()) <= maxShort
 		if other := a.contentEvidence(s.best); short && said != 0 && (dim && other&^said == 0 || a.endsPointing() && bits.OnesCount64(said) >= bits.OnesCount64(other)) {
 			was := s.ix.topics[s.best].id
@@ -135,4 +136,16 @@ func (a *analysis) endsPointing() bool {
 		}
 	}
 	return false
+}
+
+// hitsFor is the positions of every phrase that points at topic t, whatever its weight
+// ("best" is pay's highest facet at weight 0).
+func (a *analysis) hitsFor(t int) uint64 {
+	var m uint64
+	for _, h := range a.hits {
+		if (h.r.kind == roleKeyword || h.r.kind == roleFacet) && int(h.r.topic) == t {
+			m |= spanMask(h.start, h.end)
+		}
+	}
+	return m
 }
