@@ -232,6 +232,8 @@ var meaningCases = []struct {
 		[]string{"what do nurses make", "is there upward mobility in this field"}, "advancement", "", ""},
 	{"per hour for this job after another occupation is the note on hourly pay",
 		[]string{"what do nurses make", "How much does this job pay per hour?"}, "none", "per hour", "$55,560"},
+	{"pay in physicians' offices after the outlook is that pay, not another occupation",
+		[]string{"what's the job outlook", "what do they make in physician offices"}, "pay", "$44,990", ""},
 	{"studying for a credential after it is what the profile lacks",
 		[]string{"what's the CDIP", "how long does it take to study for it"}, "none", "does not name schools, costs or exam details", ""},
 }

@@ -216,7 +216,7 @@ func followUpOtherInside(s *state) (decision, bool, string) {
 		if _, ok := s.ix.topics[last].kinds[entityKinds[h.r.ekind]]; ok {
 			return pass()
 		}
-		if a.words()&^spanMask(h.start, h.end)&^a.stopWords() != 0 {
+		if a.words()&^spanMask(h.start, h.end)&^a.stopWords() != 0 || s.otherTopicSaid(last) {
 			return pass() // "do offices of physicians employ many of them?": asked of the industry
 		}
 		if i := s.ix.otherInside(a.toks, h.start, h.end); i >= 0 {
