@@ -13,6 +13,9 @@ type Request struct {
 	// Text: buttons answer by id, never by re-reading their label.
 	Topic string
 	Facet string
+	// Preview marks a request that is not a question asked, such as Discord's autocomplete
+	// trying what is typed: the bot answers it the same, and counters leave it out.
+	Preview bool
 }
 
 // Kind says what sort of reply this is.

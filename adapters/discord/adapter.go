@@ -44,6 +44,8 @@ type Config struct {
 	// connected as the same shard answer each once: serve passes one shared through the
 	// database; nil keeps them in this process.
 	Seen dedupe.Store
+	// Observer is told of requests refused and REST errors (metrics); nil: no one.
+	Observer Observer
 }
 
 // digests is what /career digest needs; *digest.Manager satisfies it.
@@ -66,6 +68,7 @@ type Adapter struct {
 	log       *slog.Logger
 	digests   digests
 	seen      dedupe.Guard
+	obs       Observer
 
 	gateway   atomic.Bool // a gateway session is in use
 	connected atomic.Bool
@@ -113,6 +116,9 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 		a.log = slog.New(slog.DiscardHandler)
 	}
 	a.seen = dedupe.Guard{Store: cfg.Seen, Log: a.log}
+	if a.obs = cfg.Observer; a.obs == nil {
+		a.obs = noObserver{}
+	}
 	if a.seen.Store == nil {
 		a.seen.Store = dedupe.NewMemory(seenTTL, 100_000, a.now)
 	}

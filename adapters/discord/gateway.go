@@ -149,6 +149,7 @@ func (a *Adapter) MessageCreate(s *discordgo.Session, m *discordgo.MessageCreate
 			Reference:       &discordgo.MessageReference{MessageID: id, ChannelID: channel, GuildID: guild},
 		}, discordgo.WithContext(ctx))
 		if err != nil {
+			a.countError(err)
 			return fmt.Errorf("discord reply in channel %s: %w", channel, err)
 		}
 		return nil

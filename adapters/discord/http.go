@@ -32,8 +32,9 @@ func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "interactions endpoint not configured", http.StatusNotFound)
 		return
 	}
-	ts, sig, ok := a.signatureHeaders(r.Header)
-	if !ok {
+	ts, sig, reason := a.signatureHeaders(r.Header)
+	if reason != "" {
+		a.obs.Rejected(r.Pattern, reason)
 		refuseUnread(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
@@ -51,6 +52,7 @@ func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 	// The message is what discordgo.VerifyInteraction checks: timestamp followed by body.
 	msg := make([]byte, 0, len(ts)+len(body))
 	if !ed25519.Verify(a.pub, append(append(msg, ts...), body...), sig[:]) {
+		a.obs.Rejected(r.Pattern, "bad_signature")
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
@@ -70,20 +72,24 @@ func (a *Adapter) interactions(w http.ResponseWriter, r *http.Request) {
 }
 
 // signatureHeaders returns the timestamp and the signature of a request whose headers can
-// be those of a fresh signed request; it reads only the headers.
-func (a *Adapter) signatureHeaders(h http.Header) (ts string, sig [ed25519.SignatureSize]byte, ok bool) {
+// be those of a fresh signed request, or why they cannot (refused: "bad_signature" or
+// "stale_timestamp"); it reads only the headers.
+func (a *Adapter) signatureHeaders(h http.Header) (ts string, sig [ed25519.SignatureSize]byte, refused string) {
 	hexSig, ts := h.Get("X-Signature-Ed25519"), h.Get("X-Signature-Timestamp")
 	if len(hexSig) != 2*ed25519.SignatureSize {
-		return "", sig, false
+		return "", sig, "bad_signature"
 	}
 	if _, err := hex.Decode(sig[:], []byte(hexSig)); err != nil {
-		return "", sig, false
+		return "", sig, "bad_signature"
 	}
 	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil || a.now().Sub(time.Unix(sec, 0)).Abs() > a.freshness {
-		return "", sig, false
+	if err != nil {
+		return "", sig, "bad_signature"
 	}
-	return ts, sig, true
+	if a.now().Sub(time.Unix(sec, 0)).Abs() > a.freshness {
+		return "", sig, "stale_timestamp"
+	}
+	return ts, sig, ""
 }
 
 // refuseUnread answers a request whose body was not read, and closes the connection (see

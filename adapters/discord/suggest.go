@@ -79,7 +79,7 @@ func (a *Adapter) suggest(ctx context.Context, typed string) []*discordgo.Applic
 		}
 		score := make(map[int]int)
 		// The bot's own reading: what it would answer, it suggests first.
-		r := a.bot.Answer(ctx, bot.Request{Text: typed})
+		r := a.bot.Answer(ctx, bot.Request{Text: typed, Preview: true})
 		if r.Answered && r.Kind == bot.KindAnswer {
 			for _, t := range r.Intents {
 				for _, i := range s.byTopic[t] {

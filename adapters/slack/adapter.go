@@ -67,6 +67,8 @@ type Config struct {
 	Queue *outbound.Queue
 	// DedupeTTL is how long event ids are remembered; 0 means 15 minutes.
 	DedupeTTL time.Duration
+	// Observer is told of requests refused and platform API errors (metrics); nil: no one.
+	Observer Observer
 	// Seen keeps the event ids, so a retry is answered once: serve passes one shared by
 	// every replica when it has a database; nil keeps them in this process for DedupeTTL.
 	Seen dedupe.Store
@@ -86,6 +88,7 @@ type Adapter struct {
 	reader  *inbound.Reader
 	queue   *outbound.Queue
 	seen    dedupe.Guard
+	obs     Observer
 	log     *slog.Logger
 	digests digests
 	backoff time.Duration // the first wait after a 5xx
@@ -158,7 +161,7 @@ func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	}
 	return &Adapter{
 		bot: b, api: client, secret: cfg.SigningSecret, reader: cfg.Reader, queue: cfg.Queue,
-		seen: dedupe.Guard{Store: cfg.Seen, Log: cfg.Logger}, log: cfg.Logger, digests: cfg.Digests,
+		seen: dedupe.Guard{Store: cfg.Seen, Log: cfg.Logger}, obs: observerOr(cfg.Observer), log: cfg.Logger, digests: cfg.Digests,
 		backoff: serverBackoff, commandSlots: make(chan struct{}, maxCommands), apiOrigin: origin(cfg.APIURL),
 	}
 }

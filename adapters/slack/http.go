@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -36,6 +37,11 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool
 	sv, err := slack.NewSecretsVerifier(r.Header, a.secret)
 	if err != nil {
 		a.log.Warn("slack request rejected before its body", "path", r.URL.Path, "err", err)
+		reason := "bad_signature"
+		if errors.Is(err, slack.ErrExpiredTimestamp) {
+			reason = "stale_timestamp"
+		}
+		a.obs.Rejected(r.Pattern, reason)
 		inbound.Refuse(w)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
@@ -47,6 +53,7 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool
 	sv.Write(body)
 	if err := sv.Ensure(); err != nil {
 		a.log.Warn("slack request rejected", "path", r.URL.Path, "err", err)
+		a.obs.Rejected(r.Pattern, "bad_signature")
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}

@@ -25,6 +25,7 @@ func (a *Adapter) retry(ctx context.Context, what string, f func(context.Context
 	backoff := a.backoff
 	for attempt := 1; ; attempt++ {
 		err := f(ctx)
+		a.countError(err)
 		wait, again := retryable(ctx, err, backoff)
 		if !again || attempt == maxAttempts {
 			return err
@@ -99,4 +100,16 @@ func (a *Adapter) responseURLAllowed(raw string) bool {
 		return true
 	}
 	return a.apiOrigin != "" && u.Scheme+"://"+u.Host == a.apiOrigin
+}
+
+// countError tells the observer of a failed Web API call.
+func (a *Adapter) countError(err error) {
+	var rl *slack.RateLimitedError
+	switch {
+	case err == nil:
+	case errors.As(err, &rl):
+		a.obs.APIError("slack", "ratelimited")
+	default:
+		a.obs.APIError("slack", "error")
+	}
 }

@@ -36,7 +36,19 @@ type Config struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Logger receives what happened to each slot; nil discards it.
 	Logger *slog.Logger
+	// Observer is told each slot's result (metrics); nil: no one.
+	Observer Observer
 }
+
+// Observer is told what happened to each digest slot, by platform: "posted", "failed",
+// "skipped" (missed beyond the grace period) or "disabled" (the channel is gone).
+type Observer interface {
+	Digest(platform, result string)
+}
+
+type noObserver struct{}
+
+func (noObserver) Digest(string, string) {}
 
 // MaxLease is the longest a slot being posted is held: a slot left "sending" by a process
 // that died is resolved within this of its last renewal.
@@ -104,6 +116,9 @@ func New(store Store, comp *Composer, posters map[string]Poster, cfg Config) *Sc
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = noObserver{}
 	}
 	s := &Scheduler{store: store, comp: comp, posters: posters, cfg: cfg, log: cfg.Logger, byID: map[int64]*entry{}, pace: map[string]*pacer{}, reload: make(chan struct{}, 1)}
 	for p, d := range cfg.Pace {
@@ -247,6 +262,7 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) Result {
 		e.next = e.sched.Next(slot.At)
 		if now.Sub(slot.At) > s.cfg.Grace {
 			res.Skipped++
+			s.cfg.Observer.Digest(e.sub.Platform, "skipped")
 			s.log.Warn("digest slot missed beyond the grace period; skipped", "id", e.sub.ID, "slot", slot.At, "late", now.Sub(slot.At).Round(time.Second))
 			if _, err := s.store.Claim(ctx, e.sub.ID, slot.At); err != nil {
 				s.log.Error("digest: recording a skipped slot failed", "id", e.sub.ID, "err", err)
@@ -278,6 +294,9 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) Result {
 				}()
 				outcome = s.deliver(ctx, j, now)
 			}()
+			if name := outcomeNames[outcome]; name != "" {
+				s.cfg.Observer.Digest(j.e.sub.Platform, name)
+			}
 			mu.Lock()
 			switch outcome {
 			case posted:
@@ -302,6 +321,9 @@ const (
 	failed
 	disabled
 )
+
+// outcomeNames are what Observer is told; a slot taken by another process is not this one's.
+var outcomeNames = map[outcome]string{posted: "posted", failed: "failed", disabled: "disabled"}
 
 // deliver begins a slot (claims it, with a lease), posts it, and settles it.
 func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) outcome {

@@ -39,7 +39,7 @@ commands:
   chat                    talk with the bot in the terminal
   topics                  list what can be asked
   serve [--addr ADDR] [--shard-id N --shard-count N]
-                          run the Slack and Discord bots with /healthz and /readyz;
+                          run the Slack and Discord bots with /healthz, /readyz and /metrics;
                           env SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_SIGNING_SECRET,
                           SLACK_API_URL, DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY,
                           DISCORD_API_URL, CAREERBOT_ADDR (default :8080)

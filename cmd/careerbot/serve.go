@@ -23,6 +23,7 @@ import (
 	"github.com/careerbot/careerbot/bot"
 	"github.com/careerbot/careerbot/bot/digest"
 	"github.com/careerbot/careerbot/knowledge"
+	"github.com/careerbot/careerbot/metrics"
 )
 
 // serveConfig is everything serve reads from flags and the environment.
@@ -133,7 +134,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	if err := cfg.check(); err != nil {
 		return err
 	}
-	s := &server{cfg: cfg, log: newLogger(stderr, isTerm), mux: http.NewServeMux()}
+	s := &server{cfg: cfg, log: newLogger(stderr, isTerm), mux: http.NewServeMux(), metrics: metrics.New()}
 	// Scheduled digests: the store is opened (and migrated) at start-up, so a bad data
 	// directory is a start-up error, not a surprise at the first slot.
 	store, err := openStore(ctx, cfg.store, startRetry)
@@ -148,6 +149,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	manager := s.digestManager(store, composer)
 	// One queue and one body reader for every platform: the bounds are the process's.
 	s.queue = outbound.New(outbound.Config{Workers: cfg.workers, Capacity: cfg.queueSize, Logger: s.log.With("component", "outbound")})
+	s.metrics.WatchQueue(s.queue)
 	reader := inbound.New(inbound.Config{})
 	slackAdapter, err := s.addSlack(b, manager, reader)
 	if err != nil {
@@ -166,6 +168,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 
 // server is what serve builds, one step at a time, and then runs.
 type server struct {
+	metrics *metrics.Metrics // GET /metrics
 	cfg     serveConfig
 	log     *slog.Logger
 	mux     *http.ServeMux
@@ -200,7 +203,7 @@ func (s *server) addSlack(b *bot.Bot, manager *digest.Manager, reader *inbound.R
 	if s.cfg.slackBotToken == "" {
 		return nil, nil
 	}
-	sa, err := slack.New(b, slack.Config{
+	sa, err := slack.New(s.metrics.Answerer("slack", b), slack.Config{Observer: s.metrics,
 		BotToken: s.cfg.slackBotToken, SigningSecret: s.cfg.slackSecret, APIURL: s.cfg.slackAPIURL,
 		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
@@ -224,7 +227,7 @@ func (s *server) addDiscord(b *bot.Bot, manager *digest.Manager, reader *inbound
 	if s.cfg.discordToken == "" && s.cfg.discordPublicKey == "" {
 		return nil, nil
 	}
-	da, err := discord.New(b, discord.Config{
+	da, err := discord.New(s.metrics.Answerer("discord", b), discord.Config{Observer: s.metrics,
 		PublicKey: s.cfg.discordPublicKey, Logger: s.log.With("adapter", "discord"), Digests: manager,
 		Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
@@ -256,7 +259,7 @@ func (s *server) addScheduler(store digest.Store, composer *digest.Composer, sa 
 		return err
 	}
 	s.sched = digest.New(store, composer, posters, digest.Config{
-		Grace: s.cfg.digestGrace, Lease: s.cfg.digestLease, Logger: s.log.With("component", "digest"),
+		Grace: s.cfg.digestGrace, Lease: s.cfg.digestLease, Logger: s.log.With("component", "digest"), Observer: s.metrics,
 		Pace: map[string]time.Duration{"slack": time.Second / 20, "discord": time.Second / 20},
 	})
 	sched, tick := s.sched, s.cfg.digestTick
@@ -272,6 +275,7 @@ func (s *server) addScheduler(store digest.Store, composer *digest.Composer, sa 
 // addHealth adds /healthz (the process is alive) and /readyz (every adapter can receive).
 func (s *server) addHealth() {
 	ready := s.ready
+	s.mux.Handle("GET /metrics", s.metrics.Handler())
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
 	s.mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		for _, a := range ready {
@@ -292,7 +296,7 @@ func (s *server) run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", s.cfg.addr, err)
 	}
 	srv := &http.Server{
-		Handler: s.mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
+		Handler: s.metrics.Middleware(s.mux, s.mux), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
 		MaxHeaderBytes: maxHeaderBytes, IdleTimeout: idleTimeout,
 	}
 	s.log.Info("careerbot serving", append([]any{"addr", ln.Addr().String()}, s.modes...)...)
