@@ -48,7 +48,9 @@ func newPlatforms(t *testing.T, latency time.Duration) *platforms {
 	mux.HandleFunc("GET /api/v9/gateway/bot", p.gatewayURL)
 	mux.HandleFunc("/gw/", p.gateway)
 	mux.HandleFunc("POST /api/v9/channels/{channel}/messages", p.discordMessage)
-	p.srv = httptest.NewServer(mux)
+	// Started after p.srv is set: the gateway handler reads the listener's address.
+	p.srv = httptest.NewUnstartedServer(mux)
+	p.srv.Start()
 	t.Cleanup(p.srv.Close)
 	return p
 }
