@@ -301,11 +301,13 @@ func followUpThatOne(s *state) (decision, bool, string) {
 // "Am I too old to switch into this at 52?", "how does this work" after the salary: "this"
 // points back only as a word of a whole question, which the learned model reads as about
 // something else (weights.SecondOpinion or surer) and the rules do not place: the model's
-// reading, not the last topic again. Two content words or more, and no follow-up's opening:
-// "is that a lot?" and "and in the united states" are the last answer's.
+// reading, not the last topic again. Two content words or more (or more than maxShort
+// words), and no follow-up's opening: "is that a lot?" and "and in the united states" are
+// the last answer's.
 func followUpModelSays(s *state) (decision, bool, string) {
 	a, last, ix := s.a, s.prev.topic, s.ix
-	if last < 0 || ix.model == nil || s.conf >= AnswerThreshold || a.content < 2 || !a.pointsBack() || a.opensFollowUp() || s.excluded() {
+	long := bits.OnesCount64(a.words()) > maxShort // "Am I too old to switch into this at 52?"
+	if last < 0 || ix.model == nil || s.conf >= AnswerThreshold || a.content < 2 && !long || !a.pointsBack() || a.opensFollowUp() || s.excluded() {
 		return pass()
 	}
 	p := ix.model.Predict(s.text)
