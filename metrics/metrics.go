@@ -7,7 +7,6 @@
 package metrics
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -157,37 +156,10 @@ func (w *statusWriter) WriteHeader(code int) {
 // Unwrap lets http.ResponseController reach the connection (deadlines, flushing).
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// answerer is the bot as the adapters use it.
-type answerer interface {
-	Answer(ctx context.Context, req bot.Request) bot.Reply
-	Topics() []bot.Topic
-	Occupation() string
-}
-
-// Counted is a bot whose answers on one platform are counted and timed.
-type Counted struct {
-	inner    answerer
-	platform string
-	m        *Metrics
-}
-
-// Answerer wraps b so that each question asked on platform is counted (previews are not).
-func (m *Metrics) Answerer(platform string, b answerer) Counted {
-	return Counted{inner: b, platform: platform, m: m}
-}
-
-// Answer answers and counts.
-func (c Counted) Answer(ctx context.Context, req bot.Request) bot.Reply {
-	start := time.Now()
-	r := c.inner.Answer(ctx, req)
+// Observe counts one question asked on platform and how long the bot took; previews
+// (autocomplete) are not questions asked.
+func (m *Metrics) Observe(platform string, req bot.Request, r bot.Reply, took time.Duration) {
 	if !req.Preview {
-		c.m.Question(c.platform, r, time.Since(start).Seconds())
+		m.Question(platform, r, took.Seconds())
 	}
-	return r
 }
-
-// Topics is the bot's.
-func (c Counted) Topics() []bot.Topic { return c.inner.Topics() }
-
-// Occupation is the bot's.
-func (c Counted) Occupation() string { return c.inner.Occupation() }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -64,5 +65,20 @@ func (e *envReader) integer(key string, def, least int) int {
 func (e *envReader) fail(err error) {
 	if e.err == nil {
 		e.err = err
+	}
+}
+
+// onOff reads on or off (also true/false, 1/0), or gives def when key is unset.
+func (e *envReader) onOff(key string, def bool) bool {
+	switch v := strings.ToLower(e.getenv(key)); v {
+	case "":
+		return def
+	case "on", "true", "1":
+		return true
+	case "off", "false", "0":
+		return false
+	default:
+		e.fail(fmt.Errorf("%s=%q: want on or off", key, v))
+		return def
 	}
 }

@@ -49,6 +49,8 @@ commands:
                           manage scheduled job-outlook digests (careerbot digest for details)
   migrate [--database URL | --data-dir DIR]
                           bring the database's schema up to date and exit
+  review [export] [--since 7d]
+                          the questions not answered well, grouped (export: as a TSV to label)
 
 flags (every command):
   --profile FILE          knowledge file to use instead of the embedded one (env CAREERBOT_PROFILE)
@@ -90,6 +92,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return digestCmd(ctx, args, getenv, stdout, stderr)
 	case "migrate":
 		return migrateCmd(ctx, args, getenv, stdout, stderr)
+	case "review":
+		return reviewCmd(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return nil
@@ -190,6 +194,7 @@ func serveFlags(fs *flag.FlagSet, env *envReader, cfg *serveConfig) {
 	fs.IntVar(&cfg.discordShardID, "shard-id", env.natural("DISCORD_SHARD_ID"), "Discord gateway shard id")
 	fs.IntVar(&cfg.discordShardCount, "shard-count", env.natural("DISCORD_SHARD_COUNT"), "Discord gateway shard count (0 or 1: no sharding)")
 	storeFlags(fs, getenv, &cfg.store)
+	cfg.reviewLog = env.onOff("CAREERBOT_REVIEW_LOG", true)
 	fs.DurationVar(&cfg.digestGrace, "digest-grace", env.duration("CAREERBOT_DIGEST_GRACE", time.Hour), "how late a missed digest may still be posted")
 	fs.DurationVar(&cfg.digestTick, "digest-tick", env.duration("CAREERBOT_DIGEST_TICK", 15*time.Second), "how often due digests are looked for")
 	fs.DurationVar(&cfg.digestLease, "digest-lease", env.duration("CAREERBOT_DIGEST_LEASE", digest.MaxLease), "how long a digest being posted is held before another process may resolve it (at most 1m)")

@@ -24,6 +24,7 @@ import (
 	"github.com/careerbot/careerbot/bot/digest"
 	"github.com/careerbot/careerbot/knowledge"
 	"github.com/careerbot/careerbot/metrics"
+	"github.com/careerbot/careerbot/review"
 )
 
 // serveConfig is everything serve reads from flags and the environment.
@@ -44,6 +45,7 @@ type serveConfig struct {
 	digestGrace time.Duration
 	digestTick  time.Duration
 	digestLease time.Duration
+	reviewLog   bool // keep the questions not answered well (CAREERBOT_REVIEW_LOG)
 
 	// The outbound queue: answers sent after an acknowledgement, and how long shutdown
 	// may spend sending the ones still queued.
@@ -145,6 +147,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 	if b, err = s.share(b, kb, store.db); err != nil {
 		return err
 	}
+	s.addReview(store.reviews)
 	composer := digest.NewComposer(kb)
 	manager := s.digestManager(store, composer)
 	// One queue and one body reader for every platform: the bounds are the process's.
@@ -169,6 +172,7 @@ func serve(ctx context.Context, b *bot.Bot, kb *knowledge.Base, cfg serveConfig,
 // server is what serve builds, one step at a time, and then runs.
 type server struct {
 	metrics *metrics.Metrics // GET /metrics
+	review  *review.Recorder // questions not answered well; nil when CAREERBOT_REVIEW_LOG=off
 	cfg     serveConfig
 	log     *slog.Logger
 	mux     *http.ServeMux
@@ -203,7 +207,7 @@ func (s *server) addSlack(b *bot.Bot, manager *digest.Manager, reader *inbound.R
 	if s.cfg.slackBotToken == "" {
 		return nil, nil
 	}
-	sa, err := slack.New(s.metrics.Answerer("slack", b), slack.Config{Observer: s.metrics,
+	sa, err := slack.New(s.observe("slack", b), slack.Config{Observer: s.metrics,
 		BotToken: s.cfg.slackBotToken, SigningSecret: s.cfg.slackSecret, APIURL: s.cfg.slackAPIURL,
 		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
@@ -227,7 +231,7 @@ func (s *server) addDiscord(b *bot.Bot, manager *digest.Manager, reader *inbound
 	if s.cfg.discordToken == "" && s.cfg.discordPublicKey == "" {
 		return nil, nil
 	}
-	da, err := discord.New(s.metrics.Answerer("discord", b), discord.Config{Observer: s.metrics,
+	da, err := discord.New(s.observe("discord", b), discord.Config{Observer: s.metrics,
 		PublicKey: s.cfg.discordPublicKey, Logger: s.log.With("adapter", "discord"), Digests: manager,
 		Reader: reader, Queue: s.queue, Seen: s.seen,
 	})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/careerbot/careerbot/bot/digest"
 	"github.com/careerbot/careerbot/bot/digest/sqlite"
+	"github.com/careerbot/careerbot/review"
 	"github.com/careerbot/careerbot/store/postgres"
 )
 
@@ -30,11 +31,13 @@ func (c storeConfig) check() error {
 	return nil
 }
 
-// openedStore is the digest store and what closes it; db is set on PostgreSQL.
+// openedStore is the digest store, the review queue's store beside it, and what closes
+// them; db is set on PostgreSQL.
 type openedStore struct {
 	digest.Store
-	db    *postgres.DB
-	close func() error
+	reviews review.Store
+	db      *postgres.DB
+	close   func() error
 }
 
 func (s openedStore) Close() error { return s.close() }
@@ -53,13 +56,13 @@ func openStore(ctx context.Context, c storeConfig, retry time.Duration) (openedS
 		if err != nil {
 			return openedStore{}, err
 		}
-		return openedStore{Store: db.Digests(), db: db, close: func() error { db.Close(); return nil }}, nil
+		return openedStore{Store: db.Digests(), reviews: db.Reviews(), db: db, close: func() error { db.Close(); return nil }}, nil
 	}
 	s, err := sqlite.Open(ctx, c.dataDir)
 	if err != nil {
 		return openedStore{}, err
 	}
-	return openedStore{Store: s, close: s.Close}, nil
+	return openedStore{Store: s, reviews: s, close: s.Close}, nil
 }
 
 const migrateUsage = `usage: careerbot migrate [--database URL | --data-dir DIR]

@@ -152,7 +152,7 @@ func checkSchema(t *testing.T, dir string) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if want := []int{1, 2, 3}; !reflect.DeepEqual(versions, want) {
+	if want := []int{1, 2, 3, 4}; !reflect.DeepEqual(versions, want) {
 		t.Errorf("applied migrations %v, want %v", versions, want)
 	}
 	var objects []string
@@ -168,7 +168,7 @@ func checkSchema(t *testing.T, dir string) {
 		}
 		objects = append(objects, o)
 	}
-	if want := []string{"index subscriptions_channel", "table schema_migrations", "table subscriptions"}; !reflect.DeepEqual(objects, want) {
+	if want := []string{"index review_entries_at", "index subscriptions_channel", "table review_entries", "table schema_migrations", "table subscriptions"}; !reflect.DeepEqual(objects, want) {
 		t.Errorf("schema objects %v, want %v", objects, want)
 	}
 	var unique int
@@ -222,10 +222,11 @@ func TestMigrateErrors(t *testing.T) {
 				"migrations/001_subscriptions.sql":   embedded("001_subscriptions.sql"),
 				"migrations/002_one_per_channel.sql": embedded("002_one_per_channel.sql"),
 				"migrations/003_sending.sql":         embedded("003_sending.sql"),
-				"migrations/004_broken.sql":          {Data: []byte("CREATE TABLE extra (x INTEGER); SELEC 1;")},
-				"migrations/005_never_reached.sql":   {Data: []byte("CREATE TABLE later (x INTEGER);")},
+				"migrations/004_review.sql":          embedded("004_review.sql"),
+				"migrations/005_broken.sql":          {Data: []byte("CREATE TABLE extra (x INTEGER); SELEC 1;")},
+				"migrations/006_never_reached.sql":   {Data: []byte("CREATE TABLE later (x INTEGER);")},
 			},
-			want:  "migrate to version 4 (migrations/004_broken.sql): ",
+			want:  "migrate to version 5 (migrations/005_broken.sql): ",
 			cause: func(err error) bool { return errors.As(err, &sqliteErr) },
 		},
 		{
@@ -236,7 +237,7 @@ func TestMigrateErrors(t *testing.T) {
 		},
 		{
 			name:   "cancelled before it began",
-			files:  fstest.MapFS{"migrations/004_extra.sql": {Data: []byte("CREATE TABLE extra (x INTEGER);")}},
+			files:  fstest.MapFS{"migrations/005_extra.sql": {Data: []byte("CREATE TABLE extra (x INTEGER);")}},
 			cancel: true,
 			want:   "begin migration: ",
 			cause:  func(err error) bool { return errors.Is(err, context.Canceled) },
