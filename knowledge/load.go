@@ -602,6 +602,7 @@ func (v *validator) replies(r *Replies) {
 		{"declined_note", r.DeclinedNote, nil}, {"help_title", r.HelpTitle, nil},
 		{"smalltalk_title", r.SmalltalkTitle, nil}, {"topics_note", r.TopicsNote, nil},
 		{"together", r.Together, []string{"name"}}, {"no_more", r.NoMore, []string{"title"}},
+		{"feedback_up", r.FeedbackUp, nil}, {"feedback_down", r.FeedbackDown, nil},
 	} {
 		path := "replies." + c.key
 		if c.key != "together" && c.key != "no_more" || c.text != "" { // optional

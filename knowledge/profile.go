@@ -333,6 +333,10 @@ type Replies struct {
 	// NoMore answers "tell me more", "how so?" after an answer that already said all the
 	// profile has on its topic. It may hold {title}, the topic's title. Optional.
 	NoMore string `yaml:"no_more"`
+	// FeedbackUp thanks whoever pressed 👍 under an answer; FeedbackDown answers a 👎 and
+	// leads the other topics offered instead.
+	FeedbackUp   string `yaml:"feedback_up"`
+	FeedbackDown string `yaml:"feedback_down"`
 }
 
 // Compare are the sentences that compare the last answer's figure with the profile's own.

@@ -27,6 +27,7 @@ type Metrics struct {
 	rejected  *prometheus.CounterVec
 	apiErrors *prometheus.CounterVec
 	digests   *prometheus.CounterVec
+	votes     *prometheus.CounterVec
 }
 
 // New builds the registry with every careerbot series and the Go and process collectors.
@@ -59,7 +60,11 @@ func New() *Metrics {
 			Help: "Digest slots by platform and result (posted, failed, skipped, disabled).",
 		}, []string{"platform", "result"}),
 	}
-	m.reg.MustRegister(m.questions, m.latency, m.requests, m.rejected, m.apiErrors, m.digests,
+	m.votes = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "careerbot_feedback_total",
+		Help: "👍 and 👎 pressed under answers, by platform, topic and vote (up, down).",
+	}, []string{"platform", "topic", "vote"})
+	m.reg.MustRegister(m.questions, m.latency, m.requests, m.rejected, m.apiErrors, m.digests, m.votes,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -162,4 +167,13 @@ func (m *Metrics) Observe(platform string, req bot.Request, r bot.Reply, took ti
 	if !req.Preview {
 		m.Question(platform, r, took.Seconds())
 	}
+}
+
+// Vote counts a 👍 or 👎 pressed under an answer.
+func (m *Metrics) Vote(platform, topic string, up bool) {
+	vote := "down"
+	if up {
+		vote = "up"
+	}
+	m.votes.WithLabelValues(platform, topic, vote).Inc()
 }

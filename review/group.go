@@ -12,6 +12,8 @@ type Group struct {
 	Count    int            // entries in the group
 	Outcomes map[string]int // how they were answered
 	Guess    string         // the topic the matcher or the learned model would guess today
+	Topic    string         // the topic of the first entry (for votes: the topic voted on)
+	Feedback bool           // a group of 👍/👎 votes, which hold no question
 	words    map[string]bool
 }
 
@@ -22,10 +24,13 @@ const similar = 0.6
 func GroupEntries(entries []Entry) []*Group {
 	var groups []*Group
 	for _, e := range entries {
-		w := words(e.Question)
+		w, example := words(e.Question), e.Question
+		if e.Question == "" { // a vote: one group per topic voted on
+			w, example = map[string]bool{"\x00" + e.Topic: true}, "(feedback on an answer about "+e.Topic+")"
+		}
 		g := closest(groups, w)
 		if g == nil {
-			g = &Group{Example: e.Question, Outcomes: map[string]int{}, words: w}
+			g = &Group{Example: example, Outcomes: map[string]int{}, Topic: e.Topic, Feedback: e.Question == "", words: w}
 			groups = append(groups, g)
 		}
 		g.Count++

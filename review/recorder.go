@@ -108,3 +108,13 @@ func (r *Recorder) prune(ctx context.Context) {
 		r.log.Info("review entries older than the retention deleted", "deleted", n)
 	}
 }
+
+// Vote keeps a 👍 or 👎 pressed under an answer about topic: the topic and the vote only
+// (the question is not in the button, and who pressed is never passed).
+func (r *Recorder) Vote(platform, topic string, up bool) {
+	outcome := "thumbs_down"
+	if up {
+		outcome = "thumbs_up"
+	}
+	r.add(Entry{At: r.now().UTC(), Platform: platform, Outcome: outcome, Topic: topic, Reason: "feedback"})
+}

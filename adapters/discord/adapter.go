@@ -46,6 +46,8 @@ type Config struct {
 	Seen dedupe.Store
 	// Observer is told of requests refused and REST errors (metrics); nil: no one.
 	Observer Observer
+	// Voter records 👍 and 👎 pressed under answers; nil: the presses are only thanked.
+	Voter Voter
 }
 
 // digests is what /career digest needs; *digest.Manager satisfies it.
@@ -69,6 +71,7 @@ type Adapter struct {
 	digests   digests
 	seen      dedupe.Guard
 	obs       Observer
+	votes     Voter
 
 	gateway   atomic.Bool // a gateway session is in use
 	connected atomic.Bool
@@ -118,6 +121,9 @@ func New(b answerer, cfg Config) (*Adapter, error) {
 	a.seen = dedupe.Guard{Store: cfg.Seen, Log: a.log}
 	if a.obs = cfg.Observer; a.obs == nil {
 		a.obs = noObserver{}
+	}
+	if a.votes = cfg.Voter; a.votes == nil {
+		a.votes = noVoter{}
 	}
 	if a.seen.Store == nil {
 		a.seen.Store = dedupe.NewMemory(seenTTL, 100_000, a.now)

@@ -14,6 +14,7 @@ import (
 type answerer interface {
 	Answer(ctx context.Context, req bot.Request) bot.Reply
 	Topics() []bot.Topic
+	Feedback(topic string, helpful bool) bot.Reply
 }
 
 // Respond turns an interaction into its response. It never panics on unexpected shapes
@@ -46,6 +47,11 @@ func (a *Adapter) Respond(ctx context.Context, i *discordgo.Interaction) (resp *
 		return autocomplete(a.suggest(ctx, typed))
 	case discordgo.InteractionMessageComponent:
 		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if vote, ok2 := strings.CutPrefix(data.CustomID, feedbackPrefix); ok && ok2 {
+			up, topic, _ := strings.Cut(vote, ":")
+			a.votes.Vote("discord", topic, up == "up")
+			return message(a.bot.Feedback(topic, up == "up"), discordgo.MessageFlagsEphemeral)
+		}
 		if !ok || !strings.HasPrefix(data.CustomID, customPrefix) {
 			return ephemeral("That button is not mine.")
 		}

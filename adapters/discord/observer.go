@@ -28,3 +28,13 @@ func (a *Adapter) countError(err error) {
 	}
 	a.obs.APIError("discord", "error")
 }
+
+// Voter records a 👍 (up) or 👎 pressed under an answer about topic. review.Recorder and
+// metrics.Metrics implement it; nothing about who pressed is passed.
+type Voter interface {
+	Vote(platform, topic string, up bool)
+}
+
+type noVoter struct{}
+
+func (noVoter) Vote(string, string, bool) {}

@@ -131,11 +131,22 @@ func Buttons(r bot.Reply) []discordgo.MessageComponent {
 		}
 		row = append(row, discordgo.Button{Label: clip(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id})
 	}
-	if len(row) == 0 {
-		return nil
+	var rows []discordgo.MessageComponent
+	if len(row) > 0 {
+		rows = append(rows, discordgo.ActionsRow{Components: row})
 	}
-	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+	if r.Answered && r.Kind == bot.KindAnswer && len(r.Intents) > 0 && len(feedbackPrefix+"down:"+r.Intents[0]) <= maxCustomID {
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: feedbackPrefix + "up:" + r.Intents[0]},
+			discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: feedbackPrefix + "down:" + r.Intents[0]},
+		}})
+	}
+	return rows
 }
+
+// feedbackPrefix starts the custom_id of the 👍 and 👎 buttons under an answer: then "up:"
+// or "down:" and the topic answered.
+const feedbackPrefix = "careerbot-feedback:"
 
 // clip shortens s to at most n characters, marking the cut.
 func clip(s string, n int) string {

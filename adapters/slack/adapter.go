@@ -24,6 +24,7 @@ type answerer interface {
 	Answer(ctx context.Context, req bot.Request) bot.Reply
 	Topics() []bot.Topic
 	Occupation() string
+	Feedback(topic string, helpful bool) bot.Reply
 }
 
 // api is the part of the Slack Web API the adapter uses; *slack.Client satisfies it.
@@ -69,6 +70,8 @@ type Config struct {
 	DedupeTTL time.Duration
 	// Observer is told of requests refused and platform API errors (metrics); nil: no one.
 	Observer Observer
+	// Voter records 👍 and 👎 pressed under answers; nil: the presses are only thanked.
+	Voter Voter
 	// Seen keeps the event ids, so a retry is answered once: serve passes one shared by
 	// every replica when it has a database; nil keeps them in this process for DedupeTTL.
 	Seen dedupe.Store
@@ -89,6 +92,7 @@ type Adapter struct {
 	queue   *outbound.Queue
 	seen    dedupe.Guard
 	obs     Observer
+	votes   Voter
 	log     *slog.Logger
 	digests digests
 	backoff time.Duration // the first wait after a 5xx
@@ -161,7 +165,7 @@ func newAdapter(b answerer, client api, cfg Config) *Adapter {
 	}
 	return &Adapter{
 		bot: b, api: client, secret: cfg.SigningSecret, reader: cfg.Reader, queue: cfg.Queue,
-		seen: dedupe.Guard{Store: cfg.Seen, Log: cfg.Logger}, obs: observerOr(cfg.Observer), log: cfg.Logger, digests: cfg.Digests,
+		seen: dedupe.Guard{Store: cfg.Seen, Log: cfg.Logger}, obs: observerOr(cfg.Observer), votes: voterOr(cfg.Voter), log: cfg.Logger, digests: cfg.Digests,
 		backoff: serverBackoff, commandSlots: make(chan struct{}, maxCommands), apiOrigin: origin(cfg.APIURL),
 	}
 }

@@ -205,6 +205,9 @@ func (a *Adapter) press(cb slack.InteractionCallback) bool {
 		return true
 	}
 	act := cb.ActionCallback.BlockActions[0]
+	if act.ActionID == actionUp || act.ActionID == actionDown {
+		return a.vote(cb, act)
+	}
 	topic, facet := parseValue(act.Value)
 	req := bot.Request{Topic: topic, Facet: facet, ConversationID: conversation(cb.Team.ID, cb.Channel.ID, cb.Container.ThreadTs, cb.User.ID)}
 	respType, share := slack.ResponseTypeEphemeral, true
@@ -236,4 +239,20 @@ func host(raw string) string {
 func writeJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(v)
+}
+
+// vote records a 👍 or 👎 under an answer (its topic, never who pressed it) and thanks the
+// presser, offering the other topics after a 👎.
+func (a *Adapter) vote(cb slack.InteractionCallback, act *slack.BlockAction) bool {
+	up := act.ActionID == actionUp
+	topic, _ := parseValue(act.Value)
+	a.votes.Vote("slack", topic, up)
+	if !a.responseURLAllowed(cb.ResponseURL) {
+		a.log.Warn("slack interaction ignored: response_url is not Slack's", "host", host(cb.ResponseURL))
+		return true
+	}
+	responseURL := cb.ResponseURL
+	return a.later("slack feedback", func(ctx context.Context) error {
+		return a.respond(ctx, responseURL, slack.ResponseTypeEphemeral, replyOptions(a.bot.Feedback(topic, up), false)...)
+	})
 }

@@ -19,3 +19,20 @@ func observerOr(o Observer) Observer {
 	}
 	return o
 }
+
+// Voter records a 👍 (up) or 👎 pressed under an answer about topic. review.Recorder and
+// metrics.Metrics implement it; nothing about who pressed is passed.
+type Voter interface {
+	Vote(platform, topic string, up bool)
+}
+
+type noVoter struct{}
+
+func (noVoter) Vote(string, string, bool) {}
+
+func voterOr(v Voter) Voter {
+	if v == nil {
+		return noVoter{}
+	}
+	return v
+}

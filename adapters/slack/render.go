@@ -24,8 +24,10 @@ const (
 
 // Action ids of careerbot's buttons.
 const (
-	actionSuggest = "careerbot_suggest" // value: topic id, or topic/facet
-	actionShare   = "careerbot_share"   // value: topic id, or topic/facet, posted in channel
+	actionSuggest = "careerbot_suggest"       // value: topic id, or topic/facet
+	actionShare   = "careerbot_share"         // value: topic id, or topic/facet, posted in channel
+	actionUp      = "careerbot_feedback_up"   // value: the topic answered
+	actionDown    = "careerbot_feedback_down" // value: the topic answered
 )
 
 // Blocks renders a reply as Block Kit: a header, the lead sentence, fields, the table as a
@@ -97,6 +99,11 @@ func Blocks(r bot.Reply, share bool) []slack.Block {
 	}
 	if len(buttons) > 0 {
 		blocks = append(blocks, slack.NewActionBlock("suggestions", buttons...))
+	}
+	if r.Answered && r.Kind == bot.KindAnswer && len(r.Intents) > 0 {
+		blocks = append(blocks, slack.NewActionBlock("feedback",
+			slack.NewButtonBlockElement(actionUp, r.Intents[0], plain("👍")),
+			slack.NewButtonBlockElement(actionDown, r.Intents[0], plain("👎"))))
 	}
 	return blocks
 }

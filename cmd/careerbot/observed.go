@@ -19,6 +19,7 @@ type answerer interface {
 	Answer(ctx context.Context, req bot.Request) bot.Reply
 	Topics() []bot.Topic
 	Occupation() string
+	Feedback(topic string, helpful bool) bot.Reply
 }
 
 // observed is the bot for one platform, with observers told of each answer.
@@ -55,4 +56,23 @@ func (s *server) addReview(store review.Store) {
 	}
 	s.review = review.NewRecorder(store, s.log.With("component", "review"))
 	s.runners = append(s.runners, s.review.Run)
+}
+
+// votes is every place a 👍 or 👎 is recorded: the metrics and the review queue.
+type votes []interface {
+	Vote(platform, topic string, up bool)
+}
+
+func (v votes) Vote(platform, topic string, up bool) {
+	for _, r := range v {
+		r.Vote(platform, topic, up)
+	}
+}
+
+func (s *server) voter() votes {
+	v := votes{s.metrics}
+	if s.review != nil {
+		v = append(v, s.review)
+	}
+	return v
 }

@@ -89,7 +89,9 @@ func reviewGroups(ctx context.Context, where storeConfig, profile string, since 
 	}
 	groups := review.GroupEntries(entries)
 	for _, g := range groups {
-		g.Guess = guess(ctx, b, g.Example)
+		if g.Guess = g.Topic; !g.Feedback {
+			g.Guess = guess(ctx, b, g.Example)
+		}
 	}
 	return groups, nil
 }
@@ -134,6 +136,9 @@ func outcomes(m map[string]int) string {
 func writeReviewTSV(w io.Writer, groups []*review.Group) error {
 	fmt.Fprintln(w, "# careerbot review export: fill in the expected topic (or none), then add the lines to a set under bot/testdata/tune/.")
 	for _, g := range groups {
+		if g.Feedback { // votes hold no question to label
+			continue
+		}
 		q := strings.NewReplacer("\t", " ", "\n", " ").Replace(g.Example)
 		fmt.Fprintf(w, "# %d× %s; guess today: %s\n%s\t\t\n", g.Count, outcomes(g.Outcomes), g.Guess, q)
 	}

@@ -207,7 +207,7 @@ func (s *server) addSlack(b *bot.Bot, manager *digest.Manager, reader *inbound.R
 	if s.cfg.slackBotToken == "" {
 		return nil, nil
 	}
-	sa, err := slack.New(s.observe("slack", b), slack.Config{Observer: s.metrics,
+	sa, err := slack.New(s.observe("slack", b), slack.Config{Observer: s.metrics, Voter: s.voter(),
 		BotToken: s.cfg.slackBotToken, SigningSecret: s.cfg.slackSecret, APIURL: s.cfg.slackAPIURL,
 		Logger: s.log.With("adapter", "slack"), Digests: manager, Reader: reader, Queue: s.queue, Seen: s.seen,
 	})
@@ -231,7 +231,7 @@ func (s *server) addDiscord(b *bot.Bot, manager *digest.Manager, reader *inbound
 	if s.cfg.discordToken == "" && s.cfg.discordPublicKey == "" {
 		return nil, nil
 	}
-	da, err := discord.New(s.observe("discord", b), discord.Config{Observer: s.metrics,
+	da, err := discord.New(s.observe("discord", b), discord.Config{Observer: s.metrics, Voter: s.voter(),
 		PublicKey: s.cfg.discordPublicKey, Logger: s.log.With("adapter", "discord"), Digests: manager,
 		Reader: reader, Queue: s.queue, Seen: s.seen,
 	})

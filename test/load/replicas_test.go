@@ -24,6 +24,7 @@ type textSlack struct {
 
 	mu    sync.Mutex
 	posts []slackPost
+	hooks []string // bodies posted to a response_url (/hooks/…)
 }
 
 type slackPost struct{ channel, thread, text string }
@@ -33,6 +34,14 @@ func newTextSlack(t *testing.T) *textSlack {
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
 		w.Header().Set("Content-Type", "application/json")
+		if strings.HasPrefix(r.URL.Path, "/hooks/") {
+			body, _ := io.ReadAll(r.Body)
+			f.mu.Lock()
+			f.hooks = append(f.hooks, string(body))
+			f.mu.Unlock()
+			io.WriteString(w, `{"ok":true}`)
+			return
+		}
 		if strings.HasSuffix(r.URL.Path, "/chat.postMessage") {
 			f.mu.Lock()
 			f.posts = append(f.posts, slackPost{r.PostForm.Get("channel"), r.PostForm.Get("thread_ts"), r.PostForm.Get("text")})

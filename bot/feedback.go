@@ -1,0 +1,20 @@
+package bot
+
+// Feedback is the reply to a 👍 or 👎 pressed under an answer about topic: a 👍 is thanked;
+// a 👎 is thanked and offered the other topics, "did you mean" style.
+func (b *Bot) Feedback(topic string, helpful bool) Reply {
+	ix := b.ix
+	if helpful {
+		return Reply{Kind: KindSmalltalk, Intents: []string{"smalltalk"}, Lead: ix.kb.Replies.FeedbackUp, Rule: "feedback"}
+	}
+	r := Reply{Kind: KindClarify, Intents: []string{IntentNone}, Lead: ix.kb.Replies.FeedbackDown, Rule: "feedback"}
+	for i := range ix.topics {
+		if len(r.Suggestions) == maxSuggestions {
+			break
+		}
+		if ix.topics[i].id != topic {
+			r.Suggestions = append(r.Suggestions, ix.suggestion(i))
+		}
+	}
+	return r
+}
