@@ -36,7 +36,9 @@ type lexicon struct {
 		SlotBefore      words `yaml:"slot_before"`
 		ThingsNotPeople words `yaml:"things_not_people"`
 	} `yaml:"occupation_guess"`
-	Clauses struct {
+	// Everyday words name a topic but are weak evidence alone (rules_everyday.go).
+	Everyday phrases `yaml:"everyday"`
+	Clauses  struct {
 		Joiners    words   `yaml:"joiners"`     // clause boundaries
 		Asking     words   `yaml:"asking"`      // open a question of their own
 		Story      phrases `yaml:"story"`       // open the asker's story, not a question

@@ -78,6 +78,7 @@ var rules = []rule{
 	{"other_occupation", otherOccupation},
 	{"related_occupation", relatedOccupation},
 	{"about_the_bot", aboutTheBot},
+	{"everyday_words_only", everydayWordsOnly},
 	{"multi_part_topics", multiPartTopics},
 	{"unsupported_beside_answer", unsupportedBesideAnswer},
 	{"year_not_in_profile", yearNotInProfile},
