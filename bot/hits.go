@@ -4,6 +4,7 @@ package bot
 // they give each topic.
 
 import (
+	"math/bits"
 	"strconv"
 
 	"github.com/careerbot/careerbot/knowledge"
@@ -90,7 +91,8 @@ func (ix *index) creditHits(a *analysis) {
 		case roleAnchor:
 			a.anchored = true
 		case roleUnsupported:
-			if a.unsupported < 0 {
+			// the longest phrase says what is asked: "the fee for a cash advance" is a bank's
+			if a.unsupported < 0 || bits.OnesCount64(span) > bits.OnesCount64(a.unsupMask) {
 				a.unsupported, a.unsupMask = int(h.r.idx), span
 			}
 		case roleSmalltalk:
