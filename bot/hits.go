@@ -4,7 +4,6 @@ package bot
 // they give each topic.
 
 import (
-	"math/bits"
 	"strconv"
 
 	"github.com/careerbot/careerbot/knowledge"
@@ -91,8 +90,7 @@ func (ix *index) creditHits(a *analysis) {
 		case roleAnchor:
 			a.anchored = true
 		case roleUnsupported:
-			// the longest phrase says what is asked: "the fee for a cash advance" is a bank's
-			if a.unsupported < 0 || bits.OnesCount64(span) > bits.OnesCount64(a.unsupMask) {
+			if a.unsupported < 0 {
 				a.unsupported, a.unsupMask = int(h.r.idx), span
 			}
 		case roleSmalltalk:

@@ -44,10 +44,26 @@ func openingSmalltalk(s *state) (decision, bool, string) {
 // price of a house" is not asking this profile for figures by city or for tuition. A reply
 // marked any_question ("that is not about the occupation") fits any question.
 func unsupported(s *state) (decision, bool, string) {
-	if u := s.a.unsupported; u >= 0 && s.best >= 0 && (s.a.anchored || s.ix.kb.Language.Unsupported[u].AnyQuestion) {
-		return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[s.a.unsupported], s.conf), -1)
+	if u := s.usableUnsupported(); u >= 0 && s.best >= 0 {
+		return decided(s.ix.decline(KindFallback, s.ix.unsupTxt[u], s.conf), -1)
 	}
 	return pass()
+}
+
+// usableUnsupported is what the profile lacks that the question asks, or -1: the first
+// named in a question about work; else one whose reply fits any question ("the fee for a
+// cash advance" is not asking about tuition, but it is about a bank).
+func (s *state) usableUnsupported() int {
+	all := s.ix.kb.Language.Unsupported
+	if u := s.a.unsupported; u < 0 || s.a.anchored || all[u].AnyQuestion {
+		return u
+	}
+	for _, h := range s.a.hits {
+		if h.r.kind == roleUnsupported && all[h.r.idx].AnyQuestion {
+			return int(h.r.idx)
+		}
+	}
+	return -1
 }
 
 func didYouMean(s *state) (decision, bool, string) {
