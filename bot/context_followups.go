@@ -58,7 +58,7 @@ func shared(xs, ys []string) int {
 // its own, not this occupation's pay; "those" after two named are both.
 func followUpRelatedNamed(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
-	if last < 0 || s.best < 0 || s.best == last || s.ix.namesOcc[s.best] || a.subject || !a.demonstrative() || s.excluded() {
+	if last < 0 || s.best < 0 || s.best == last || s.ix.namesOcc[s.best] || a.subject || !a.demonstrative() || s.excluded() || s.conf < AnswerThreshold {
 		return pass()
 	}
 	lead, found := strings.ToLower(s.ix.lastPart(s.prev).Lead), -1
@@ -193,8 +193,11 @@ func followUpItsFacet(s *state) (decision, bool, string) {
 // that answer again, not the topic's whole answer (the median).
 func followUpSameAnswer(s *state) (decision, bool, string) {
 	a, last := s.a, s.prev.topic
-	if last < 0 || s.prev.facet < 0 || s.best != last || !a.demonstrative() || a.namesEntity() || s.excluded() {
+	if last < 0 || s.prev.facet < 0 || s.best != last || a.namesEntity() || s.excluded() {
 		return pass()
+	}
+	if !a.demonstrative() && (bits.OnesCount64(a.words()) > 2 || s.otherTopicSaid(last)) {
+		return pass() // "what percentage" after the largest employer: two words, its topic's only
 	}
 	if bits.OnesCount64(a.words()) > maxShort || s.outscored(last) {
 		return pass() // "EHR implementation, is that part of this job?", "is it an office job?"
@@ -351,4 +354,34 @@ func (s *state) outscored(t int) bool {
 		}
 	}
 	return false
+}
+
+// "how many new jobs" then "per year?": a fragment of two words or fewer that is a facet of
+// the last topic is that facet (the openings per year), though another topic has the words
+// too ("per year" is also the pay's).
+func followUpOwnFacet(s *state) (decision, bool, string) {
+	a, last := s.a, s.prev.topic
+	if last < 0 || a.namesEntity() || s.excluded() || bits.OnesCount64(a.words()) > 2 || s.best == last {
+		return pass()
+	}
+	words := a.words() &^ a.stopWords()
+	if words == 0 || a.facetHitsFor(last)&words != words {
+		return pass()
+	}
+	fi, _ := s.ix.facet(a, last)
+	if fi < 0 || s.ix.topics[last].facets[fi].entity != "" {
+		return pass()
+	}
+	return decided(s.ix.answerReply(last, s.ix.partFor(last, fi, -1), AnswerThreshold), last)
+}
+
+// facetHitsFor is the positions of facet words of topic t.
+func (a *analysis) facetHitsFor(t int) uint64 {
+	var m uint64
+	for _, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t {
+			m |= spanMask(h.start, h.end)
+		}
+	}
+	return m
 }

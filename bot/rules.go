@@ -61,6 +61,7 @@ var rules = []rule{
 	{"conversation_tie", conversationTie},
 	{"follow_up_what_words_say", followUpWhatWordsSay},
 	{"follow_up_ranked", followUpRanked},
+	{"follow_up_own_facet", followUpOwnFacet},
 	{"follow_up_related_named", followUpRelatedNamed},
 	{"follow_up_same_answer", followUpSameAnswer},
 	{"follow_up_in_answer", followUpInAnswer},
