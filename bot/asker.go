@@ -4,6 +4,7 @@ package bot
 // works with is context, not the subject.
 
 import (
+	"math/bits"
 	"strings"
 )
 
@@ -108,4 +109,28 @@ func looksLikeOccupation(toks []token, i int) bool {
 		return false
 	}
 	return og.SlotBefore.has(toks[i-1].word)
+}
+
+// toldBefore says whether the occupation at position i is part of the asker's story told
+// before the question: its clause asks nothing and a later clause names this occupation
+// ("i hate being on my feet all day as a cashier, is this job sitting down mostly?", "i
+// dropped out of nursing school, do health information techs need a bachelors").
+func (a *analysis) toldBefore(i int) bool {
+	if i >= 64 || len(a.toks) > 64 {
+		return false
+	}
+	mine := clauseOf(1<<i, a.seps(), len(a.toks))
+	for m := mine; m != 0; m &= m - 1 {
+		if lex.Clauses.Asking.has(a.toks[bits.TrailingZeros64(m)].word) {
+			return false
+		}
+	}
+	ours := a.subjMask
+	for _, h := range a.hits {
+		if h.r.kind == roleAnchor {
+			ours |= spanMask(h.start, h.end)
+		}
+	}
+	last := 63 - bits.LeadingZeros64(mine)
+	return last < 63 && ours>>(last+1) != 0
 }

@@ -137,7 +137,7 @@ func (ix *index) creditSmalltalk(a *analysis, h hit, span uint64) {
 func (a *analysis) findOther() {
 	toks := a.toks
 	for _, h := range a.hits {
-		if h.r.kind == roleOther && a.other == "" && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) {
+		if h.r.kind == roleOther && a.other == "" && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) && !a.toldBefore(h.start) {
 			a.other = toks[h.start].word
 			a.otherMask = spanMask(h.start, h.end)
 		}

@@ -1,0 +1,19 @@
+package bot_test
+
+import (
+	"testing"
+
+	"github.com/careerbot/careerbot/bot"
+)
+
+// Another occupation in the asker's story, told before a question about this occupation,
+// is context: the question is answered. Asked about in a clause of its own, it is declined.
+func TestOccupationToldBefore(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	if r := ask(b, "i worked ten years as a welder, is this job mostly at a desk?"); !r.Answered {
+		t.Errorf("a welder's story: answered false (%q), want an answer", r.Lead)
+	}
+	if r := ask(b, "what do welders make, and is this job at a desk?"); r.Answered && r.Note == "" {
+		t.Errorf("welders asked about: answered %v with no word on welders", r.Intents)
+	}
+}
