@@ -245,6 +245,9 @@ func followUpInAnswer(s *state) (decision, bool, string) {
 // "got it, thx!", "that's all i needed" after an answer: small talk and nothing else is
 // small talk, though "it" and "that" would point back at the answer.
 func followUpSmalltalk(s *state) (decision, bool, string) {
+	if ok, _ := s.comparesBack(); ok && asked(s.text) {
+		return pass() // "good?" asks whether the last figure is good
+	}
 	long := s.a.smallCover >= 3 // "how does this work", "what is this bot for": all small talk
 	if s.prev.about() < 0 || !s.a.onlySmalltalk() || !long && (s.a.asks() || s.best >= 0) {
 		return pass() // "ok what do they make now", "example?": asked

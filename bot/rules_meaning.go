@@ -96,6 +96,9 @@ func followUpCompare(s *state) (decision, bool, string) {
 	if !ok || !whole && s.best >= 0 && s.best != last && s.conf >= AnswerThreshold {
 		return pass()
 	}
+	if whole && bits.OnesCount64(a.words()) == 1 && !asked(s.text) {
+		return pass() // "good" said, not asked ("good?"): small talk
+	}
 	m := lex.FollowUp.Compare.find(a.toks)
 	if s.asksElse(m) {
 		return pass() // "do you need to be good with people": not about the figure
@@ -240,3 +243,6 @@ func (ix *index) otherInside(toks []token, start, end int) int {
 	}
 	return -1
 }
+
+// asked says whether the message as typed ends with a question mark.
+func asked(text string) bool { return strings.HasSuffix(strings.TrimSpace(text), "?") }
