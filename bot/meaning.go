@@ -60,6 +60,11 @@ func (s *state) nextTurn(d decision) (turn, bool) {
 			t = noTurn
 			t.topic = s.best
 		}
+	case d.reply.Kind == KindClarify && a.namesEntity():
+		// "do they work in hospitals" (did you mean…), then "what's the pay there": there.
+		t = prev
+		t.entity, t.entity2 = a.entity, a.entity2
+		return t, true
 	default:
 		return prev, false
 	}
