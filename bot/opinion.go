@@ -49,6 +49,11 @@ func secondOpinion(s *state) (decision, bool, string) {
 	// "battery health on this device" as duties from its words alone.
 	t := ix.byID[p.Label]
 	if s.a.score[t] <= 0 {
+		// "remote?", "can this be done from home": about the work, the model says, and
+		// asking what the profile lacks, the rules found: that is the reason to give.
+		if u := s.a.unsupported; u >= 0 {
+			return decided(ix.decline(KindFallback, ix.unsupTxt[u], p.P), -1)
+		}
 		return pass()
 	}
 	fi, ei := ix.facet(s.a, t)
