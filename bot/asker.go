@@ -134,3 +134,76 @@ func (a *analysis) toldBefore(i int) bool {
 	last := 63 - bits.LeadingZeros64(mine)
 	return last < 63 && ours>>(last+1) != 0
 }
+
+// storyClauses is the positions of the asker's story told before a question: from a clause
+// opening with a story phrase (lexicon: clauses.story) or "my" and one of the family ("my
+// son is a senior"), through each clause after it that does not open with an asking word,
+// when a clause that does follows.
+func (a *analysis) storyClauses() uint64 {
+	if len(a.toks) > 64 {
+		return 0
+	}
+	var out, pending, cur uint64
+	story, open := false, true
+	for i, t := range a.toks {
+		if t.sep {
+			if story {
+				pending |= cur
+			}
+			cur, open = 0, true
+			continue
+		}
+		if open {
+			open = false
+			switch {
+			case lex.Clauses.Asking.has(t.word):
+				story, out = false, out|pending
+				pending = 0
+			case lex.Clauses.Story.startsAt(a.toks, i), t.word == string(lex.Mine) && i+1 < len(a.toks) && lex.SelfDescription.Family.has(a.toks[i+1].word):
+				story = true
+			}
+		}
+		if story && lex.Clauses.StoryEnds.has(t.word) {
+			out, pending, story = out|pending|cur, 0, false // "I'm 45 - what schooling is required"
+			cur = 0
+		}
+		cur |= 1 << i
+	}
+	return out
+}
+
+// dropStory takes the words of the asker's story out of the evidence for each topic the
+// question after it does not ask itself: "my daughter want to study this in usa, what
+// salary she can expect?" asks the pay, not also the education. A question that points
+// back at the story ("I'm shy, is that a problem") asks about it: nothing is taken.
+func (a *analysis) dropStory(n int) {
+	s := a.storyClauses()
+	if s == 0 || a.pointsAtStory(s) {
+		return
+	}
+	asked := false
+	for t := 0; t < n; t++ {
+		asked = asked || a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence
+	}
+	for t := 0; t < n && asked; t++ {
+		if a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence {
+			continue
+		}
+		for m := s & a.mask[t]; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros64(m)
+			a.score[t] -= a.tokW[t*maxTokens+i]
+			a.tokW[t*maxTokens+i] = 0
+		}
+		a.mask[t] &^= s
+	}
+}
+
+// pointsAtStory says whether the word after the story's end is an asking word followed by
+// a demonstrative ("..., is that a problem").
+func (a *analysis) pointsAtStory(s uint64) bool {
+	i := 64 - bits.LeadingZeros64(s)
+	for i < len(a.toks) && a.toks[i].sep {
+		i++
+	}
+	return i+1 < len(a.toks) && lex.Clauses.Asking.has(a.toks[i].word) && lex.FollowUp.Demonstratives.has(a.toks[i+1].word)
+}

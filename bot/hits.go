@@ -19,6 +19,7 @@ func (ix *index) match(a *analysis) {
 	a.findOther()
 	ix.readWords(a)
 	a.sumScores(len(ix.topics))
+	a.dropStory(len(ix.topics))
 }
 
 // findHits finds every phrase that starts at every token.

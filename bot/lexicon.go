@@ -43,6 +43,7 @@ type lexicon struct {
 		Asking     words   `yaml:"asking"`      // open a question of their own
 		Story      phrases `yaml:"story"`       // open the asker's story, not a question
 		AsideStory phrases `yaml:"aside_story"` // open a clause that is not asked apart
+		StoryEnds  words   `yaml:"story_ends"`  // end the story inside its clause
 	} `yaml:"clauses"`
 	FollowUp struct {
 		Opens          phrases `yaml:"opens"`     // at the start of a follow-up

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/careerbot/careerbot/bot"
@@ -15,5 +16,14 @@ func TestOccupationToldBefore(t *testing.T) {
 	}
 	if r := ask(b, "what do welders make, and is this job at a desk?"); r.Answered && r.Note == "" {
 		t.Errorf("welders asked about: answered %v with no word on welders", r.Intents)
+	}
+}
+
+// The asker's story told before the question is no part of what is asked, unless the
+// question points back at it.
+func TestStoryBeforeQuestion(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	if r := ask(b, "my son wants to study biology in college, what salary can he expect?"); strings.Join(r.Intents, " ") != "pay" {
+		t.Errorf("a story, then the pay: %v (%q), want pay alone", r.Intents, r.Lead)
 	}
 }
