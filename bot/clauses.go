@@ -37,7 +37,7 @@ func (ix *index) parts(a *analysis, best int) []int {
 			for _, o := range out {
 				// Naming an industry is no part of its own: "pay at doctors offices"
 				// is about pay, not also about jobs.
-				own, other := a.mask[t]&^a.mask[o]&^a.industries, a.mask[o]&^a.mask[t]
+				own, other := a.split(t, o)
 				if a.ownScore(t, own) < weights.PartEvidence || !a.keywordAt(t, own) || other == 0 || !separated(own, other, sepMask) {
 					ok = false
 					break
@@ -246,4 +246,25 @@ func (a *analysis) saysThere() bool {
 		}
 	}
 	return false
+}
+
+// split is the positions that point at t clearly more than at o (own), less industries ("pay at
+// doctors offices" is about pay, not also about jobs), and those that point only at o (other):
+// "number of jobs" is the jobs, though it is also a facet of the outlook.
+func (a *analysis) split(t, o int) (own, other uint64) {
+	both := a.mask[t] & a.mask[o]
+	for m := both; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
+		if i >= maxTokens {
+			continue
+		}
+		// a word the part points at clearly more strongly is its own; the other topic's
+		// stay shared (it is already asked)
+		if a.tokW[t*maxTokens+i] >= weights.ClearlyMore*a.tokW[o*maxTokens+i] {
+			own |= 1 << i
+		}
+	}
+	own |= a.mask[t] &^ a.mask[o]
+	other |= a.mask[o] &^ a.mask[t]
+	return own &^ a.industries, other
 }

@@ -34,6 +34,10 @@ type Weights struct {
 	// PartEvidence is the score a second topic needs to be answered as part of a
 	// multi-part question, or apart from what the profile lacks.
 	PartEvidence float32
+	// ClearlyMore: a word that points at two topics of a multi-part question belongs to
+	// one of them when its weight there is at least this many times the other's ("number
+	// of jobs" is the jobs, though also a facet of the outlook).
+	ClearlyMore float32
 	// Entity is what naming an entity counts toward each topic that can answer about it,
 	// by kind: an industry belongs to pay and jobs alike; a credential or quality names
 	// its topic.
@@ -65,7 +69,7 @@ var weights = Weights{
 	UnknownPenalty: 0.5, Unanchored: 0.75, UnanchoredUnknown: 0.4, ForeignMine: 0.6,
 	Keyword: 1, KeywordExtraWord: 0.25, WeakKeyword: 0.5, WeakKeywordExtraWord: 0.1,
 	FacetKeyword: 0.5, FacetKeywordExtraWord: 0.25, ExampleWord: 0.25, ExampleRepeats: 0.25,
-	InsidePhrase: 0.01, Pointing: 0.3, PartEvidence: 0.6,
+	InsidePhrase: 0.01, Pointing: 0.3, PartEvidence: 0.6, ClearlyMore: 3,
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
