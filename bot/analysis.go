@@ -53,6 +53,7 @@ type analysis struct {
 	unsupported      int           // unsupported request, or -1
 	unsupMask        uint64        // its positions
 	otherMask        uint64        // positions of the other occupation named
+	otherGuessed     bool          // the other occupation is an unknown word that looks like one
 	entity           [numKinds]int // per entity kind: the entity named, or -1
 	entity2          [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
 	subject          bool
@@ -96,7 +97,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.smallMask = 0
 	a.subjMask = 0
 	a.unsupMask = 0
-	a.otherMask = 0
+	a.otherMask, a.otherGuessed = 0, false
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false

@@ -168,8 +168,7 @@ func (ix *index) readWords(a *analysis) {
 		if !t.known {
 			a.unknown++
 			if a.other == "" && looksLikeOccupation(toks, i) {
-				a.other = t.word
-				a.otherMask = spanMask(i, i+1)
+				a.other, a.otherMask, a.otherGuessed = t.word, spanMask(i, i+1), true
 			}
 			continue
 		}

@@ -24,6 +24,11 @@ func otherOccupation(s *state) (decision, bool, string) {
 		r.Note = ix.replies.OtherOccupationAside
 		return decided(r, t)
 	}
+	// An unknown word that only looks like a job ("a good sink filter for water") in a
+	// question with nothing about work: the bot does not know what it is about.
+	if a.otherGuessed && s.best < 0 && !a.anchored {
+		return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
+	}
 	return decided(ix.decline(KindFallback, ix.replies.OtherOccupation, s.conf), -1)
 }
 

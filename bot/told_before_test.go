@@ -27,3 +27,13 @@ func TestStoryBeforeQuestion(t *testing.T) {
 		t.Errorf("a story, then the pay: %v (%q), want pay alone", r.Intents, r.Lead)
 	}
 }
+
+// A word that only looks like a job ("filter") in a question with nothing about work is
+// not declined as another occupation; a job asked about is.
+func TestGuessedOccupationReason(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	other := ask(b, "what do welders make").Lead
+	if r := ask(b, "where do i buy a filter for my fish tank"); r.Answered || r.Lead == other {
+		t.Errorf("a fish tank filter: answered %v, lead %q; want declined, not as an occupation", r.Answered, r.Lead)
+	}
+}
