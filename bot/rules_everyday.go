@@ -1,6 +1,6 @@
 package bot
 
-// "what is the highest quality carpet available", "look up the major gods in mythology":
+// "i am looking for a suit for work", "look up the major gods in mythology":
 // the only evidence for the topic is an everyday word (lexicon: everyday), nothing beside
 // it is about work, and the question says something else besides. It is about that other
 // thing: declined as a question the bot does not know, before the rules or the learned
