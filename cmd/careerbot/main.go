@@ -35,7 +35,9 @@ import (
 const usage = `usage: careerbot <command> [flags] [arguments]
 
 commands:
-  ask [--json] QUESTION   answer one question (--json: read questions from stdin, one per line)
+  ask [--json] [--explain] QUESTION
+                          answer one question (--json: read questions from stdin, one per line;
+                          --explain: how the answer was reached)
   chat                    talk with the bot in the terminal
   topics                  list what can be asked
   serve [--addr ADDR] [--shard-id N --shard-count N]
@@ -54,6 +56,9 @@ commands:
 
 flags (every command):
   --profile FILE          knowledge file to use instead of the embedded one (env CAREERBOT_PROFILE)
+state (serve, digest, migrate, review):
+  --data-dir DIR          SQLite database directory (env CAREERBOT_DATA_DIR, default ./data)
+  --database URL          PostgreSQL instead, shared by replicas (env CAREERBOT_DATABASE_URL)
 `
 
 // errUsage marks errors that are the caller's to fix: exit status 2.

@@ -44,9 +44,12 @@ func reviewCmd(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		return fmt.Errorf("%w: %v\n\n%s", errUsage, err, reviewUsage)
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: review takes no arguments after its flags (export comes first: careerbot review export --since 7d)", errUsage)
+	}
 	back, err := parseSince(*since)
-	if err != nil || fs.NArg() > 0 {
-		return fmt.Errorf("%w: review takes [export] and flags; --since %q: want e.g. 7d, 36h\n\n%s", errUsage, *since, reviewUsage)
+	if err != nil {
+		return fmt.Errorf("%w: --since %q: want a duration such as 7d, 36h or 30m", errUsage, *since)
 	}
 	groups, err := reviewGroups(ctx, where, *profile, time.Now().Add(-back))
 	if err != nil {
