@@ -176,9 +176,9 @@ func (a *analysis) storyClauses() uint64 {
 // question after it does not ask itself: "my daughter want to study this in usa, what
 // salary she can expect?" asks the pay, not also the education. A question that points
 // back at the story ("I'm shy, is that a problem") asks about it: nothing is taken.
-func (a *analysis) dropStory(n int) {
+func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	s := a.storyClauses()
-	if s == 0 || a.pointsAtStory(s) {
+	if s == 0 || a.pointsAtStory(s, anchors) {
 		return
 	}
 	asked := false
@@ -199,11 +199,15 @@ func (a *analysis) dropStory(n int) {
 }
 
 // pointsAtStory says whether the word after the story's end is an asking word followed by
-// a demonstrative ("..., is that a problem").
-func (a *analysis) pointsAtStory(s uint64) bool {
+// a demonstrative ("..., is that a problem"), not by one and a word about work ("is that
+// field going to grow" asks about the occupation).
+func (a *analysis) pointsAtStory(s uint64, anchors map[string]bool) bool {
 	i := 64 - bits.LeadingZeros64(s)
 	for i < len(a.toks) && a.toks[i].sep {
 		i++
 	}
-	return i+1 < len(a.toks) && lex.Clauses.Asking.has(a.toks[i].word) && lex.FollowUp.Demonstratives.has(a.toks[i+1].word)
+	if i+1 >= len(a.toks) || !lex.Clauses.Asking.has(a.toks[i].word) || !lex.FollowUp.Demonstratives.has(a.toks[i+1].word) {
+		return false
+	}
+	return i+2 >= len(a.toks) || !anchors[a.toks[i+2].word]
 }

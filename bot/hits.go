@@ -19,7 +19,7 @@ func (ix *index) match(a *analysis) {
 	a.findOther()
 	ix.readWords(a)
 	a.sumScores(len(ix.topics))
-	a.dropStory(len(ix.topics))
+	a.dropStory(len(ix.topics), ix.anchors)
 }
 
 // findHits finds every phrase that starts at every token.
