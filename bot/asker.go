@@ -185,6 +185,9 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	for t := 0; t < n; t++ {
 		asked = asked || a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence
 	}
+	if asked {
+		a.story = s
+	}
 	for t := 0; t < n && asked; t++ {
 		if a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence {
 			continue

@@ -187,6 +187,7 @@ func (ix *index) signals(a *analysis) []string {
 	add(a.year != 0, "year %d (in the profile: %v)", a.year, !a.unknownYear)
 	add(a.smalltalk >= 0, "small talk: %s", ix.smalltalkID(a.smalltalk))
 	add(a.foreignMine, `"my" before an unknown word`)
+	add(a.story != 0, "the asker's story, no evidence for what the question does not ask: %s", a.wordsIn(a.story))
 	out = append(out, fmt.Sprintf("%d content words, %d unknown", a.content, a.unknown))
 	return out
 }
@@ -246,4 +247,15 @@ func (t *Trace) String() string {
 	}
 	fmt.Fprintf(&sb, "decided by %s, confidence %.3f\n", t.Decided, t.Confidence)
 	return sb.String()
+}
+
+// wordsIn is the words at the positions of m, as read, for the trace.
+func (a *analysis) wordsIn(m uint64) string {
+	var ws []string
+	for i, t := range a.toks {
+		if i < 64 && m&(1<<i) != 0 {
+			ws = append(ws, t.word)
+		}
+	}
+	return strings.Join(ws, " ")
 }
