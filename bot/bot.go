@@ -131,15 +131,15 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 	}
 	if len(a.toks) == 0 || onlySeparators(a.toks) {
 		if tr != nil {
-			tr.Decided = "empty"
+			tr.Decided = ruleEmpty
 		}
 		if i := ix.symbolSmalltalk(req.Text); i >= 0 { // "👍": small talk the reading drops
 			r := ix.goingOn(ix.smalltalkReply(i), b.lastTurn(ctx, req.ConversationID))
-			r.Rule = "empty" // decided before the rule table, with the empty question
+			r.Rule = ruleEmpty // decided before the rule table, with the empty question
 			return r
 		}
 		r := ix.decline(KindFallback, ix.replies.Empty, 0)
-		r.Rule = "empty"
+		r.Rule = ruleEmpty
 		return r
 	}
 	ix.match(a)
@@ -172,7 +172,7 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	t, ok := ix.byID[req.Topic]
 	if !ok {
 		r := ix.decline(KindFallback, ix.replies.NoTopic, 0)
-		r.Rule = "direct"
+		r.Rule = ruleDirect
 		return r
 	}
 	fi := -1
@@ -189,7 +189,7 @@ func (b *Bot) direct(ctx context.Context, req Request) Reply {
 	r = ix.goingOn(r, prev)
 	next.sourced = sourced(r, prev)
 	b.remember(ctx, req.ConversationID, next)
-	r.Rule = "direct"
+	r.Rule = ruleDirect
 	return r
 }
 

@@ -5,9 +5,9 @@ package bot
 func (b *Bot) Feedback(topic string, helpful bool) Reply {
 	ix := b.ix
 	if helpful {
-		return Reply{Kind: KindSmalltalk, Intents: []string{"smalltalk"}, Lead: ix.kb.Replies.FeedbackUp, Rule: "feedback"}
+		return Reply{Kind: KindSmalltalk, Intents: []string{string(KindSmalltalk)}, Lead: ix.kb.Replies.FeedbackUp, Rule: ruleFeedback}
 	}
-	r := Reply{Kind: KindClarify, Intents: []string{IntentNone}, Lead: ix.kb.Replies.FeedbackDown, Rule: "feedback"}
+	r := Reply{Kind: KindClarify, Intents: []string{IntentNone}, Lead: ix.kb.Replies.FeedbackDown, Rule: ruleFeedback}
 	for i := range ix.topics {
 		if len(r.Suggestions) == maxSuggestions {
 			break

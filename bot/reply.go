@@ -30,6 +30,14 @@ const (
 	KindFallback  Kind = "fallback"  // not something this profile answers
 )
 
+// Rules that decide outside the rule table (Reply.Rule): an empty question, a topic chosen
+// by id, a 👍 or 👎.
+const (
+	ruleEmpty    = "empty"
+	ruleDirect   = "direct"
+	ruleFeedback = "feedback"
+)
+
 // IntentNone is the intent of a reply that answers no topic.
 const IntentNone = "none"
 
