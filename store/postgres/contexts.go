@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,7 +38,7 @@ func (db *DB) Contexts(ttl time.Duration, now func() time.Time) *Contexts {
 func (c *Contexts) Last(ctx context.Context, conversation string) (bot.Turn, bool, error) {
 	var raw []byte
 	err := c.db.pool.QueryRow(ctx, `SELECT turn FROM conversation_turns WHERE conversation = $1 AND expires_at > $2`,
-		conversation, c.now()).Scan(&raw)
+		key(conversation), c.now()).Scan(&raw)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return bot.Turn{}, false, nil
 	}
@@ -59,10 +61,17 @@ func (c *Contexts) Remember(ctx context.Context, conversation string, t bot.Turn
 	now := c.now()
 	_, err = c.db.pool.Exec(ctx, `INSERT INTO conversation_turns (conversation, turn, expires_at) VALUES ($1, $2, $3)
 		ON CONFLICT (conversation) DO UPDATE SET turn = excluded.turn, expires_at = excluded.expires_at`,
-		conversation, raw, now.Add(c.ttl))
+		key(conversation), raw, now.Add(c.ttl))
 	if err != nil {
 		return fmt.Errorf("remember conversation: %w", err)
 	}
 	c.sweep.maybe(ctx, now)
 	return nil
+}
+
+// key is what is stored of a conversation's id: its SHA-256, so the table holds no
+// workspace, channel or user id (adapters key conversations by them).
+func key(conversation string) string {
+	sum := sha256.Sum256([]byte(conversation))
+	return hex.EncodeToString(sum[:])
 }
