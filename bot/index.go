@@ -79,6 +79,7 @@ type index struct {
 	subject   map[string]bool // words of the occupation's own names
 	anchors   map[string]bool // words that make a question about work
 	entities  map[string][]knowledge.Entity
+	lowNames  map[string][]string // each entity's name in lower case, as entities, per kind
 	small     []knowledge.Smalltalk
 	model     *classifier.Model // the learned second opinion, or nil
 	smallTxt  []string          // expanded smalltalk replies

@@ -35,7 +35,7 @@ func newIndex(kb *knowledge.Base) *index {
 		synonyms: map[string][]string{},
 		subject:  map[string]bool{},
 		anchors:  map[string]bool{},
-		entities: map[string][]knowledge.Entity{},
+		entities: map[string][]knowledge.Entity{}, lowNames: map[string][]string{},
 	},
 		byWords: make(map[string]*phrase, 3072),
 		readAs:  make(map[string][]string, 2560),
@@ -43,6 +43,9 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.readSynonyms(kb)
 	for _, k := range entityKinds {
 		ix.entities[k] = kb.Entities(k)
+		for _, x := range ix.entities[k] {
+			ix.lowNames[k] = append(ix.lowNames[k], strings.ToLower(x.Name))
+		}
 	}
 	ix.addNames(kb.Profile)
 	ix.addTopics(kb.Topics)

@@ -262,8 +262,8 @@ func (ix *index) namedInAnswer(r Reply) [numKinds]int {
 	}
 	lead := strings.ToLower(r.Parts[0].Lead)
 	for k, kind := range entityKinds {
-		for i, x := range ix.entities[kind] {
-			if !strings.Contains(lead, strings.ToLower(x.Name)) {
+		for i, name := range ix.lowNames[kind] {
+			if !strings.Contains(lead, name) {
 				continue
 			}
 			if e[k] >= 0 {
