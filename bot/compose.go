@@ -11,10 +11,9 @@ import (
 // facet's, and each entity facet for each entity. Answering is then a lookup.
 func (ix *index) buildAnswers() {
 	kb := ix.kb
-	// Follow-ups favour what people ask most, when the knowledge file has those topics,
-	// then the rest in file order.
-	order := []string{"pay", "outlook", "education", "certification", "duties", "employment"}
-	order = append(order, ix.topicIDs...)
+	// Follow-ups favour the topics the knowledge file lists to suggest first, then the
+	// rest in file order.
+	order := append(slices.Clone(kb.Suggest), ix.topicIDs...)
 	for _, t := range kb.Topics {
 		ti := topicIndex{
 			id:       t.ID,

@@ -184,7 +184,7 @@ func (ix *builder) finish(kb *knowledge.Base) {
 	ix.years = map[int]bool{p.Employment.Year: true, p.Outlook.BaseYear: true, p.Outlook.ProjectedYear: true}
 	ix.yearReply = -1
 	for i, u := range kb.Language.Unsupported {
-		if u.ID == "year" {
+		if u.OtherYears {
 			ix.yearReply = i
 		}
 	}

@@ -514,9 +514,20 @@ func (v *validator) topics(b *Base) {
 	if b.Digest.Footer != "" {
 		v.template(b, "digest.footer", b.Digest.Footer, "")
 	}
+	for i, id := range b.Suggest {
+		if !ids[id] {
+			v.fail(fmt.Sprintf("suggest.%d", i), "unknown topic id %q", id)
+		}
+	}
+	years := 0
 	for i, u := range b.Language.Unsupported {
 		at := fmt.Sprintf("language.unsupported.%d", i)
 		v.text(at+".id", u.ID)
+		if u.OtherYears {
+			if years++; years > 1 {
+				v.fail(at+".other_years", "only one unsupported reply can be for other years")
+			}
+		}
 		if len(u.Words) == 0 {
 			v.fail(at+".words", "is missing or empty")
 		}

@@ -246,6 +246,23 @@ var profileCases = []brokenCase{
 		wantMsg:   `duplicate topic id "duties"`,
 	},
 	{
+		name:      "suggested topic that does not exist",
+		old:       "suggest: [pay, outlook,",
+		new:       "suggest: [wages, outlook,",
+		wantField: "suggest.0",
+		wantLine:  "suggest: [wages, outlook, education, certification, duties, employment]",
+		wantMsg:   `unknown topic id "wages"`,
+	},
+	{
+		name:      "two replies for other years",
+		old:       "    - id: location\n",
+		new:       "    - id: location\n      other_years: true\n",
+		wantField: "language.unsupported.3.other_years",
+		wantLine:  "      other_years: true",
+		nth:       2,
+		wantMsg:   "only one unsupported reply can be for other years",
+	},
+	{
 		name:      "empty occupation",
 		old:       "  occupation: health information technologists and medical registrars\n",
 		new:       "  occupation: \"\"\n",

@@ -6,9 +6,12 @@ import "strings"
 // small talk it answers, and the language rules used to read questions.
 type Base struct {
 	// Name is where the data came from (a file name), used in error messages.
-	Name      string      `yaml:"-"`
-	Profile   Profile     `yaml:"profile"`
-	Topics    []Topic     `yaml:"topics"`
+	Name    string  `yaml:"-"`
+	Profile Profile `yaml:"profile"`
+	Topics  []Topic `yaml:"topics"`
+	// Suggest lists the topic ids offered first as follow-ups ("you could also ask"),
+	// the most asked first; the other topics follow in file order.
+	Suggest   []string    `yaml:"suggest"`
 	Smalltalk []Smalltalk `yaml:"smalltalk"`
 	Digest    Digest      `yaml:"digest"`
 	Replies   Replies     `yaml:"replies"`
@@ -298,6 +301,9 @@ type Unsupported struct {
 	// AnyQuestion: the reply fits a question that is not about work at all ("the average
 	// rent in Chicago"); the others are said only for a question about work.
 	AnyQuestion bool `yaml:"any_question"`
+	// OtherYears: the reply for a question that names a year the profile has no figures
+	// for, or asks which year an undated topic's figures are for. At most one has it.
+	OtherYears bool `yaml:"other_years"`
 }
 
 // Replies are the sentences careerbot says when it is not answering from the profile: why
