@@ -91,7 +91,9 @@ func (ix *index) creditHits(a *analysis) {
 		case roleAnchor:
 			a.anchored = true
 		case roleUnsupported:
-			if a.unsupported < 0 {
+			// What the profile lacks outright outranks a lack it answers around: "do cancer
+			// registrars earn more than …" is a comparison, not a wage for cancer registrars.
+			if a.unsupported < 0 || ix.unsupAns[a.unsupported] != "" && ix.unsupAns[h.r.idx] == "" {
 				a.unsupported, a.unsupMask = int(h.r.idx), span
 			}
 		case roleSmalltalk:

@@ -84,6 +84,8 @@ type index struct {
 	model     *classifier.Model // the learned second opinion, or nil
 	smallTxt  []string          // expanded smalltalk replies
 	unsupTxt  []string          // expanded unsupported replies
+	unsupAns  []string          // the topic each answers with its reply as a note, or ""
+	unsupNote []string          // that note; unsupTxt adds the topic's lead, to decline with
 	replies   knowledge.Replies // with {occupation}, {source} and {topics} filled in
 	greetings map[string]bool   // words that open a message with a greeting
 	common    *strings.Replacer // fills {occupation}, {source} and {topics}
@@ -195,6 +197,19 @@ func (ix *builder) finish(kb *knowledge.Base) {
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL
 	ix.buildAnswers()
+	ix.unsupportedNotes()
 	ix.replies = ix.fillReplies(kb.Replies)
 	ix.greetings = setOf(kb.Language.Greetings...)
+}
+
+// unsupportedNotes keeps the reply of each unsupported kind that answers a topic as the
+// note said beside that answer, and has its decline, where the question is not answered,
+// say the topic's lead after it, so a decline still gives the figure the profile has.
+func (ix *index) unsupportedNotes() {
+	ix.unsupNote = slices.Clone(ix.unsupTxt)
+	for i, id := range ix.unsupAns {
+		if t, ok := ix.byID[id]; ok {
+			ix.unsupTxt[i] += " " + ix.topics[t].answer[0].Lead
+		}
+	}
 }

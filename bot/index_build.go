@@ -235,6 +235,7 @@ func (ix *builder) addLists(kb *knowledge.Base) {
 			ix.add(ix.words(w), role{kind: roleUnsupported, idx: int16(ui)})
 		}
 		ix.unsupTxt = append(ix.unsupTxt, kb.Expand(u.Reply, nil))
+		ix.unsupAns = append(ix.unsupAns, u.Answers)
 	}
 	ix.small = kb.Smalltalk
 	for si, s := range kb.Smalltalk {

@@ -9,11 +9,15 @@ func unsupportedBesideAnswer(s *state) (decision, bool, string) {
 	if !s.answerable() || a.unsupported < 0 {
 		return pass()
 	}
-	t := a.asideTopic(s.best, a.unsupMask)
-	if t < 0 {
-		return decided(ix.decline(KindFallback, ix.unsupTxt[a.unsupported], s.conf), s.best)
+	t, caveat := a.asideTopic(s.best, a.unsupMask), ix.unsupTxt[a.unsupported]
+	if at, ok := ix.byID[ix.unsupAns[a.unsupported]]; ok && t < 0 {
+		// The profile's figure for the whole, with what it lacks said beside.
+		t, caveat = at, ix.unsupNote[a.unsupported]
 	}
-	s.caveat = ix.unsupTxt[a.unsupported]
+	if t < 0 {
+		return decided(ix.decline(KindFallback, caveat, s.conf), s.best)
+	}
+	s.caveat = caveat
 	if t != s.best {
 		s.best, s.ps = t, nil
 		s.conf = max(a.confidence(a.score[t], 0), AnswerThreshold)

@@ -523,6 +523,9 @@ func (v *validator) topics(b *Base) {
 	for i, u := range b.Language.Unsupported {
 		at := fmt.Sprintf("language.unsupported.%d", i)
 		v.text(at+".id", u.ID)
+		if u.Answers != "" && !ids[u.Answers] {
+			v.fail(at+".answers", "unknown topic id %q", u.Answers)
+		}
 		if u.OtherYears {
 			if years++; years > 1 {
 				v.fail(at+".other_years", "only one unsupported reply can be for other years")

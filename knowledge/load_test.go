@@ -263,6 +263,14 @@ var profileCases = []brokenCase{
 		wantMsg:   "only one unsupported reply can be for other years",
 	},
 	{
+		name:      "unsupported kind answering a topic that does not exist",
+		old:       "      answers: pay\n",
+		new:       "      answers: wages\n",
+		wantField: "language.unsupported.9.answers",
+		wantLine:  "      answers: wages",
+		wantMsg:   `unknown topic id "wages"`,
+	},
+	{
 		name:      "empty occupation",
 		old:       "  occupation: health information technologists and medical registrars\n",
 		new:       "  occupation: \"\"\n",

@@ -304,6 +304,10 @@ type Unsupported struct {
 	// OtherYears: the reply for a question that names a year the profile has no figures
 	// for, or asks which year an undated topic's figures are for. At most one has it.
 	OtherYears bool `yaml:"other_years"`
+	// Answers names the topic a question asking only this is answered with, the reply
+	// said beside as a note: "how much do RHITs earn" gets the occupation's wage, with
+	// "not by credential" after it. Without it the reply is said instead of an answer.
+	Answers string `yaml:"answers"`
 }
 
 // Replies are the sentences careerbot says when it is not answering from the profile: why
