@@ -187,6 +187,7 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	}
 	if asked {
 		a.story = s
+		a.dropStoryEntities()
 	}
 	for t := 0; t < n && asked; t++ {
 		if a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence {
@@ -198,6 +199,26 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 			a.tokW[t*maxTokens+i] = 0
 		}
 		a.mask[t] &^= s
+	}
+}
+
+// dropStoryEntities forgets what the story alone names: "i work the front desk at a
+// clinic, would this pay more" asks the occupation's pay, not the pay in doctors' offices;
+// "i work at a hospital, what do they make there" points back at it.
+func (a *analysis) dropStoryEntities() {
+	if a.saysThere() {
+		return
+	}
+	var outside [numKinds]bool
+	for _, h := range a.hits {
+		if h.r.kind == roleEntity && spanMask(h.start, h.end)&^a.story != 0 {
+			outside[h.r.ekind] = true
+		}
+	}
+	for k := range a.entity {
+		if !outside[k] {
+			a.entity[k], a.entity2[k] = -1, -1
+		}
 	}
 }
 

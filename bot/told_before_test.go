@@ -26,6 +26,13 @@ func TestStoryBeforeQuestion(t *testing.T) {
 	if r := ask(b, "my son wants to study biology in college, what salary can he expect?"); strings.Join(r.Intents, " ") != "pay" {
 		t.Errorf("a story, then the pay: %v (%q), want pay alone", r.Intents, r.Lead)
 	}
+	// A workplace in the story is where the asker works, not what is asked about.
+	if r := ask(b, "i work the front desk at a clinic making like 17/hr, would this job pay more?"); !strings.Contains(r.Lead, "$55,560") {
+		t.Errorf("a clinic in the story: %q, want the occupation's median", r.Lead)
+	}
+	if r := ask(b, "i work at a hospital, how much do they make there?"); !strings.Contains(r.Lead, "$49,550") {
+		t.Errorf("a story pointed back at with 'there': %q, want the hospitals' median", r.Lead)
+	}
 }
 
 // A word that only looks like a job ("filter") in a question with nothing about work is
