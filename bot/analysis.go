@@ -53,6 +53,7 @@ type analysis struct {
 	unsupported      int           // unsupported request, or -1
 	unsupMask        uint64        // its positions
 	otherMask        uint64        // positions of the other occupation named
+	relMask          uint64        // positions of related occupations named
 	otherGuessed     bool          // the other occupation is an unknown word that looks like one
 	story            uint64        // the asker's story before the question, taken out of the evidence
 	entity           [numKinds]int // per entity kind: the entity named, or -1
@@ -98,7 +99,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.smallMask = 0
 	a.subjMask = 0
 	a.unsupMask = 0
-	a.otherMask, a.otherGuessed, a.story = 0, false, 0
+	a.otherMask, a.otherGuessed, a.story, a.relMask = 0, false, 0, 0
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false

@@ -235,3 +235,27 @@ func (a *analysis) pointsAtStory(s uint64, anchors map[string]bool) bool {
 	}
 	return i+2 >= len(a.toks) || !anchors[a.toks[i+2].word]
 }
+
+// relatedAskedAbout: the related occupation named first is what the question is about,
+// right after "does" and an article ("what does a health services manager do").
+func (a *analysis) relatedAskedAbout() bool {
+	if a.relMask == 0 {
+		return false
+	}
+	j := bits.TrailingZeros64(a.relMask) - 1
+	if j >= 0 && lex.StandIns.Articles.has(a.toks[j].word) {
+		j--
+	}
+	return j >= 0 && lex.AskedAbout.has(a.toks[j].word)
+}
+
+// onlyIn: every content word of the question (not a stop word, separator or number) is
+// at one of the positions in m.
+func (a *analysis) onlyIn(m uint64) bool {
+	for i, t := range a.toks {
+		if !t.stop && !t.sep && !t.num && (i >= maxTokens || m&(1<<i) == 0) {
+			return false
+		}
+	}
+	return true
+}

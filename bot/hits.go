@@ -86,6 +86,7 @@ func (ix *index) creditHits(a *analysis) {
 				a.related = int(h.r.idx)
 			}
 			a.covered |= span
+			a.relMask |= span
 		case rolePersonal:
 			a.personal = true
 		case roleAnchor:

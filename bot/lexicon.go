@@ -26,6 +26,8 @@ type lexicon struct {
 		Names    words `yaml:"names"`    // stand in alone: "what do they do"
 		Articles words `yaml:"articles"` // only before a name or another stand-in
 	} `yaml:"stand_ins"`
+	// AskedAbout: a related occupation right after one (and an article) is asked about.
+	AskedAbout words `yaml:"asked_about"`
 	// Mine before a word the bot does not know: "my gas bill" is the asker's own matter.
 	Mine            oneWord     `yaml:"mine"`
 	SelfDescription selfLex     `yaml:"self_description"`

@@ -36,6 +36,10 @@ func secondOpinion(s *state) (decision, bool, string) {
 	}
 	switch p.Label {
 	case IntentNone:
+		// "remote?", "is it stressful": nothing but what the profile lacks, so say that.
+		if u := s.a.unsupported; u >= 0 && s.a.onlyIn(s.a.unsupMask) {
+			return decided(ix.decline(KindFallback, ix.unsupTxt[u], p.P), -1)
+		}
 		return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
 	case string(KindHelp), string(KindSmalltalk):
 		// Small talk the rules did not place is said only where they found some: "declare

@@ -40,8 +40,8 @@ func TestReviewFindings(t *testing.T) {
 		{"hospitals vs doctors offices pay", true, "$44,990", ""},
 		// the asker's own pay, exam logistics, another country's health service, a law, the
 		// whole industry, a vendor's certification, another job: declined, not the profile's figure
-		{"my hospital pays me 50k as an rhit, am i underpaid", false, "own pay", "$55,560"},
-		{"how much will i make next year as a registrar", false, "own pay", "$55,560"},
+		{"my hospital pays me 50k as an rhit, am i underpaid", false, "own situation", "$55,560"},
+		{"how much will i make next year as a registrar", false, "own situation", "$55,560"},
 		{"when is the rhit exam offered", false, "exam details", ""},
 		{"does the rhit expire", false, "exam details", ""},
 		{"how do i become an hit in the nhs", false, "national (U.S.) figures only", ""},
@@ -49,7 +49,7 @@ func TestReviewFindings(t *testing.T) {
 		{"job growth for the healthcare industry", false, "no figures for other workers", "17 percent"},
 		{"do i need an epic certification", false, "does not name particular software", ""},
 		{"what does a medical scribe do", false, "", "advise organizations"},
-		{"find articles to help me advance my position", false, "own pay", "medical and health services managers"},
+		{"find articles to help me advance my position", false, "own situation", "medical and health services managers"},
 		{"whats a good job search website for HIM jobs", false, "can't do things for you", ""},
 		{"how do registrars advance their position", true, "medical and health services managers", ""},
 		{"who could i ask about this career", true, "AHIMA", ""},
@@ -103,6 +103,17 @@ func TestReviewFindings(t *testing.T) {
 		{"what's the median wage for all occupations", false, "the economy", "$55,560"},
 		{"where do the majority of them work?", true, "46%", ""},
 		{"which certifications would make my resume stronger?", true, "(RHIT)", "$55,560"},
+		// Batch 14's first run: declines with the reason that fits.
+		{"remote?", false, "remote work", ""},
+		{"is it stressful", false, "does not cover", ""},
+		{"will i pass the RHIT exam", false, "own situation", ""},
+		{"how much will i make if i start next year", false, "no figures by experience", "$55,560"},
+		{"how much would i get paid at my local hospital", false, "national (U.S.) figures", "$49,550"},
+		{"what's the difference between RHIT and RHIA", false, "says nothing about others", ""},
+		{"how much does a computer support technician make", false, "that occupation", "$55,560"},
+		{"what does a health services manager do all day", false, "profile of their own", ""},
+		{"can i become a health services manager later", true, "advance", ""},
+		{"does Epic pay well for this kind of role", false, "five largest employers", ""},
 		// Math: the profile names it only among the high school classes that help.
 		{"can I do this if I hate math", true, "and math", ""},
 		{"do i have to be good at math for this", true, "and math", ""},

@@ -33,10 +33,12 @@ func otherOccupation(s *state) (decision, bool, string) {
 }
 
 // A related occupation the profile points to has a profile of its own, unless a topic that
-// names occupations (advancement, related careers) is clearly what is asked.
+// names occupations (advancement, related careers) is clearly what is asked and the
+// occupation is not what the question is about: "what does a health services manager do
+// all day" asks about the managers, "can I move up to health services manager" does not.
 func relatedOccupation(s *state) (decision, bool, string) {
 	a, ix := s.a, s.ix
-	if a.related < 0 || s.best >= 0 && ix.namesOcc[s.best] && s.answerable() {
+	if a.related < 0 || s.best >= 0 && ix.namesOcc[s.best] && s.answerable() && !a.relatedAskedAbout() {
 		return pass()
 	}
 	r := ix.kb.Profile.Related.Occupations[a.related]

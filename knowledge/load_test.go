@@ -266,7 +266,7 @@ var profileCases = []brokenCase{
 		name:      "unsupported kind answering a topic that does not exist",
 		old:       "      answers: pay\n",
 		new:       "      answers: wages\n",
-		wantField: "language.unsupported.9.answers",
+		wantField: "language.unsupported.10.answers",
 		wantLine:  "      answers: wages",
 		wantMsg:   `unknown topic id "wages"`,
 	},
