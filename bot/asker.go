@@ -177,17 +177,24 @@ func (a *analysis) storyClauses() uint64 {
 // salary she can expect?" asks the pay, not also the education. A question that points
 // back at the story ("I'm shy, is that a problem") asks about it: nothing is taken.
 func (a *analysis) dropStory(n int, anchors map[string]bool) {
-	s := a.storyClauses()
-	if s == 0 || a.pointsAtStory(s, anchors) {
-		return
+	if s := a.storyClauses(); s != 0 && !a.pointsAtStory(s, anchors) && a.dropEvidence(n, s) {
+		a.story = s
+		a.dropStoryEntities()
 	}
+	// "what does it pay if you work for a consulting firm": the condition names where,
+	// and asks nothing itself; what it names stays. A condition that names nothing ("would
+	// I like this if I hate blood") may be the question.
+	if c := a.conditionClauses(); c != 0 && a.namesEntityIn(c) {
+		a.dropEvidence(n, c)
+	}
+}
+
+// dropEvidence takes the words at positions s out of the evidence for each topic the rest
+// of the question does not ask itself, when the rest asks some topic; it says whether it did.
+func (a *analysis) dropEvidence(n int, s uint64) bool {
 	asked := false
 	for t := 0; t < n; t++ {
 		asked = asked || a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence
-	}
-	if asked {
-		a.story = s
-		a.dropStoryEntities()
 	}
 	for t := 0; t < n && asked; t++ {
 		if a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence {
@@ -200,6 +207,24 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 		}
 		a.mask[t] &^= s
 	}
+	return asked
+}
+
+// conditionClauses is the positions from a condition word (lexicon: clauses.condition)
+// to the end of its clause: "if you work for a consulting firm".
+func (a *analysis) conditionClauses() uint64 {
+	var out uint64
+	in := false
+	for i, t := range a.toks {
+		if i >= maxTokens {
+			break
+		}
+		in = !t.sep && (in || lex.Clauses.Condition.has(t.word))
+		if in {
+			out |= 1 << i
+		}
+	}
+	return out
 }
 
 // dropStoryEntities forgets what the story alone names: "i work the front desk at a
@@ -258,4 +283,14 @@ func (a *analysis) onlyIn(m uint64) bool {
 		}
 	}
 	return true
+}
+
+// namesEntityIn: an entity (industry, credential, quality) is named at positions in m.
+func (a *analysis) namesEntityIn(m uint64) bool {
+	for _, h := range a.hits {
+		if h.r.kind == roleEntity && spanMask(h.start, h.end)&m != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -46,6 +46,7 @@ type lexicon struct {
 		Story      phrases `yaml:"story"`       // open the asker's story, not a question
 		AsideStory phrases `yaml:"aside_story"` // open a clause that is not asked apart
 		StoryEnds  words   `yaml:"story_ends"`  // end the story inside its clause
+		Condition  words   `yaml:"condition"`   // open a condition, which asks nothing itself
 	} `yaml:"clauses"`
 	FollowUp struct {
 		Opens          phrases `yaml:"opens"`     // at the start of a follow-up

@@ -114,6 +114,9 @@ func TestReviewFindings(t *testing.T) {
 		{"what does a health services manager do all day", false, "profile of their own", ""},
 		{"can i become a health services manager later", true, "advance", ""},
 		{"does Epic pay well for this kind of role", false, "five largest employers", ""},
+		// A condition names where; the question before it asks what.
+		{"what does it pay if you work for a consulting or technical services firm", true, "$77,290", ""},
+		{"how many jobs exist now and how many openings per year", true, "39,900", "$55,560"},
 		// Math: the profile names it only among the high school classes that help.
 		{"can I do this if I hate math", true, "and math", ""},
 		{"do i have to be good at math for this", true, "and math", ""},
