@@ -164,12 +164,25 @@ func (a *analysis) aside(t int, other uint64) bool {
 		return false
 	}
 	mine := clauseOf(own, sep, len(a.toks))
-	// Asked first, in a clause of its own that is not the asker's story ("im an HIT at
-	// mercy hospital, can i switch to day shift" asks only about the shift).
-	if bits.TrailingZeros64(own) > bits.TrailingZeros64(other) {
+	// Asked first, or after a joining word ("is it remote and what does it pay"; commas
+	// alone may list: "what benefits, such as insurance, do employers offer"), in a
+	// clause of its own that is not the asker's story ("im an HIT at mercy hospital, can
+	// i switch to day shift" asks only about the shift).
+	if bits.TrailingZeros64(own) > bits.TrailingZeros64(other) && !a.joinedBetween(other, own) {
 		return false
 	}
 	return !lex.Clauses.AsideStory.startsAt(a.toks, bits.TrailingZeros64(mine))
+}
+
+// joinedBetween: a joining word other than a comma stands between the last position of x
+// and the first of y after it.
+func (a *analysis) joinedBetween(x, y uint64) bool {
+	for i := 64 - bits.LeadingZeros64(x); i < bits.TrailingZeros64(y) && i < len(a.toks); i++ {
+		if a.toks[i].sep && a.toks[i].word != "," {
+			return true
+		}
+	}
+	return false
 }
 
 // asideTopic is the topic to answer beside what the profile lacks: best if it is asked

@@ -95,8 +95,9 @@ func (ix *index) creditHits(a *analysis) {
 			// What the profile lacks outright outranks a lack it answers around: "do cancer
 			// registrars earn more than …" is a comparison, not a wage for cancer registrars.
 			if a.unsupported < 0 || ix.unsupAns[a.unsupported] != "" && ix.unsupAns[h.r.idx] == "" {
-				a.unsupported, a.unsupMask = int(h.r.idx), span
+				a.unsupported = int(h.r.idx)
 			}
+			a.unsupMask |= span // "benefits like insurance and paid vacation": all of it
 		case roleSmalltalk:
 			ix.creditSmalltalk(a, h, span)
 		}

@@ -114,6 +114,9 @@ func TestReviewFindings(t *testing.T) {
 		{"what does a health services manager do all day", false, "profile of their own", ""},
 		{"can i become a health services manager later", true, "advance", ""},
 		{"does Epic pay well for this kind of role", false, "five largest employers", ""},
+		// What the profile lacks asked first, then a question after "and": both said.
+		{"is it remote and what does it pay", true, "$55,560", ""},
+		{"Do they get benefits like health insurance and paid vacation?", false, "does not cover benefits", ""},
 		// A condition names where; the question before it asks what.
 		{"what does it pay if you work for a consulting or technical services firm", true, "$77,290", ""},
 		{"how many jobs exist now and how many openings per year", true, "39,900", "$55,560"},
