@@ -184,7 +184,11 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	// "what does it pay if you work for a consulting firm": the condition names where,
 	// and asks nothing itself; what it names stays. A condition that names nothing ("would
 	// I like this if I hate blood") may be the question.
-	if c := a.conditionClauses(); c != 0 && a.namesEntityIn(c) {
+	if c := a.clausesFrom(func(i int) bool { return lex.Clauses.Condition.has(a.toks[i].word) }); c != 0 && a.namesEntityIn(c) {
+		a.dropEvidence(n, c)
+	}
+	// "beyond staring at a screen, what are the actual tasks" asks only the duties.
+	if c := a.clausesFrom(func(i int) bool { return lex.Clauses.SetAside.startsAt(a.toks, i) }); c != 0 {
 		a.dropEvidence(n, c)
 	}
 }
@@ -210,16 +214,16 @@ func (a *analysis) dropEvidence(n int, s uint64) bool {
 	return asked
 }
 
-// conditionClauses is the positions from a condition word (lexicon: clauses.condition)
-// to the end of its clause: "if you work for a consulting firm".
-func (a *analysis) conditionClauses() uint64 {
+// clausesFrom is the positions from each token where opens holds to the end of its
+// clause: "if you work for a consulting firm" (lexicon: clauses.condition).
+func (a *analysis) clausesFrom(opens func(i int) bool) uint64 {
 	var out uint64
 	in := false
 	for i, t := range a.toks {
 		if i >= maxTokens {
 			break
 		}
-		in = !t.sep && (in || lex.Clauses.Condition.has(t.word))
+		in = !t.sep && (in || opens(i))
 		if in {
 			out |= 1 << i
 		}

@@ -47,6 +47,7 @@ type lexicon struct {
 		AsideStory phrases `yaml:"aside_story"` // open a clause that is not asked apart
 		StoryEnds  words   `yaml:"story_ends"`  // end the story inside its clause
 		Condition  words   `yaml:"condition"`   // open a condition, which asks nothing itself
+		SetAside   phrases `yaml:"set_aside"`   // open what the asker puts aside
 	} `yaml:"clauses"`
 	FollowUp struct {
 		Opens          phrases `yaml:"opens"`     // at the start of a follow-up

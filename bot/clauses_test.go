@@ -1,0 +1,30 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestAsideClausesAskNothing: what a question puts aside or makes a condition of is not a
+// second part of it, when the rest asks a topic; alone, it is still the question.
+func TestAsideClausesAskNothing(t *testing.T) {
+	b := newTestBot(t)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"beyond staring at a screen, what are the actual tasks?", []string{"duties"}},
+		{"other than the money, what skills do they need", []string{"qualities"}},
+		{"not the salary, what degree do i need", []string{"education"}},
+		{"what does it pay if you work for a consulting firm", []string{"pay"}},
+		{"what's the salary and what degree do i need", []string{"pay", "education"}},
+		{"besides the pay?", []string{"pay"}},
+	}
+	for _, tt := range tests {
+		r := b.Answer(context.Background(), Request{Text: tt.q})
+		if !r.Answered || !slices.Equal(r.Intents, tt.want) {
+			t.Errorf("%q: answered %v, intents %v; want %v", tt.q, r.Answered, r.Intents, tt.want)
+		}
+	}
+}
