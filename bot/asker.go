@@ -205,11 +205,10 @@ func (a *analysis) dropEvidence(n int, s uint64) bool {
 			continue
 		}
 		for m := s & a.mask[t]; m != 0; m &= m - 1 {
-			i := bits.TrailingZeros64(m)
-			a.score[t] -= a.tokW[t*maxTokens+i]
-			a.tokW[t*maxTokens+i] = 0
+			a.tokW[t*maxTokens+bits.TrailingZeros64(m)] = 0
 		}
 		a.mask[t] &^= s
+		a.sumTopic(t)
 	}
 	return asked
 }

@@ -28,3 +28,13 @@ func TestAsideClausesAskNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedWordCountsOnce: a word said twice is no more evidence than said once, so
+// "job" twice does not add the employment topic to a question about the setting.
+func TestRepeatedWordCountsOnce(t *testing.T) {
+	b := newTestBot(t)
+	r := b.Answer(context.Background(), Request{Text: "im kinda introverted and want a quiet office job, is this that kind of job"})
+	if !slices.Equal(r.Intents, []string{"work_environment"}) {
+		t.Errorf("intents %v, want [work_environment]", r.Intents)
+	}
+}
