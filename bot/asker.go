@@ -15,7 +15,7 @@ import (
 func selfDescription(toks []token, i int) bool {
 	sd := &lex.SelfDescription
 	// "teacher here", "career changer here (teacher)": who is asking, not what about.
-	if i+1 < len(toks) && sd.FollowedBy.has(toks[i+1].word) {
+	if sd.FollowedBy.startsAt(toks, i+1) {
 		return true
 	}
 	if i >= 1 {

@@ -110,7 +110,7 @@ type stemRule struct {
 // selfLex says when an occupation is named as the asker's own or as people the job works
 // with (selfDescription).
 type selfLex struct {
-	FollowedBy    words   `yaml:"followed_by"`    // the word after the occupation
+	FollowedBy    phrases `yaml:"followed_by"`    // starting right after the occupation
 	After         phrases `yaml:"after"`          // ending right before the occupation
 	Joiners       words   `yaml:"joiners"`        // like the occupation before them
 	Articles      words   `yaml:"articles"`       // read back over describing words to these
