@@ -18,6 +18,7 @@ func TestReviewFindings(t *testing.T) {
 		not      string // and must not contain this
 	}{
 		{"which industry pays the lowest", true, "$44,990", "$77,290"},
+		{"what should my high schooler take in school to prepare for this", true, "anatomy", ""},
 		{"nursing student here - do health info techs ever see patients", true, "advise organizations", ""},
 		{"which industry pays the least", true, "$44,990", "$77,290"},
 		{"which industry has the fewest jobs", true, "only the five largest", ""},

@@ -58,8 +58,8 @@ const maxFacets = 16
 func (ix *index) facet(a *analysis, t int) (fi, ei int) {
 	var scores [maxFacets]float32 // New refuses a topic with more
 	ti := &ix.topics[t]
-	for _, h := range a.hits {
-		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) < len(scores) {
+	for j, h := range a.hits {
+		if h.r.kind == roleFacet && int(h.r.topic) == t && int(h.r.facet) < len(scores) && !a.saidBefore(j) {
 			scores[h.r.facet] += weights.FacetWord + weights.FacetExtraWord*float32(h.end-h.start-1)
 		}
 	}
@@ -83,6 +83,28 @@ func (ix *index) facet(a *analysis, t int) (fi, ei int) {
 		ei = -1
 	}
 	return fi, ei
+}
+
+// saidBefore says whether an earlier hit has the same role and words as hit j: "school"
+// twice is no more a word for a facet than once.
+func (a *analysis) saidBefore(j int) bool {
+	h := a.hits[j]
+	for _, o := range a.hits[:j] {
+		if o.r == h.r && o.end-o.start == h.end-h.start && a.sameWords(o.start, h.start, h.end-h.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWords says whether the n tokens from i and from j are the same words.
+func (a *analysis) sameWords(i, j, n int) bool {
+	for k := 0; k < n; k++ {
+		if a.toks[i+k].word != a.toks[j+k].word {
+			return false
+		}
+	}
+	return true
 }
 
 // secondEntity is a second entity of the kind facet fi of topic t is about, named beside
