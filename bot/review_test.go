@@ -18,6 +18,9 @@ func TestReviewFindings(t *testing.T) {
 		not      string // and must not contain this
 	}{
 		{"which industry pays the lowest", true, "$44,990", "$77,290"},
+		{"recruiter q: do candidates need to be certified before hire", true, "certification", ""},
+		{"as a former ER tech, is the setting for this job a quiet office?", true, "office setting", ""},
+		{"how much does a former nurse make", false, "that occupation", "$55,560"},
 		{"what should my high schooler take in school to prepare for this", true, "anatomy", ""},
 		{"nursing student here - do health info techs ever see patients", true, "advise organizations", ""},
 		{"which industry pays the least", true, "$44,990", "$77,290"},
