@@ -153,7 +153,7 @@ func (a *analysis) storyClauses() uint64 {
 			cur, open = 0, true
 			continue
 		}
-		if open {
+		if open && !lex.Clauses.LeadIns.has(t.word) {
 			open = false
 			switch {
 			case lex.Clauses.Asking.has(t.word):

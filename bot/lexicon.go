@@ -43,6 +43,7 @@ type lexicon struct {
 	Clauses  struct {
 		Joiners    words   `yaml:"joiners"`     // clause boundaries
 		Asking     words   `yaml:"asking"`      // open a question of their own
+		LeadIns    words   `yaml:"lead_ins"`    // may come before what opens a clause
 		Story      phrases `yaml:"story"`       // open the asker's story, not a question
 		AsideStory phrases `yaml:"aside_story"` // open a clause that is not asked apart
 		StoryEnds  words   `yaml:"story_ends"`  // end the story inside its clause
