@@ -205,45 +205,6 @@ func (ix *index) readYear(a *analysis, w string) {
 	}
 }
 
-// sumScores adds up each topic's evidence and marks the positions that point at it.
-func (a *analysis) sumScores(n int) {
-	for t := 0; t < n; t++ {
-		row := a.tokW[t*maxTokens : t*maxTokens+len(a.toks)]
-		for i, w := range row {
-			if w >= weights.Pointing {
-				a.mask[t] |= 1 << i
-			}
-		}
-		a.sumTopic(t)
-	}
-}
-
-// sumTopic sets topic t's score from the evidence of each position.
-func (a *analysis) sumTopic(t int) {
-	var s float32
-	row := a.tokW[t*maxTokens : t*maxTokens+len(a.toks)]
-	for i, w := range row {
-		if !a.repeated(row, i) {
-			s += w
-		}
-	}
-	a.score[t] = s
-}
-
-// repeated says whether the word at position i already gave its topic as much weight
-// earlier in the question: "a quiet office job, is this that kind of job" says "job" once.
-func (a *analysis) repeated(row []float32, i int) bool {
-	if row[i] == 0 {
-		return false
-	}
-	for j := 0; j < i; j++ {
-		if row[j] >= row[i] && a.toks[j].word == a.toks[i].word {
-			return true
-		}
-	}
-	return false
-}
-
 // matchAt matches words against toks from position i and returns the end of the match,
 // or 0. The word "*" stands for the occupation or a word that stands in for it (lexicon:
 // stand_ins) ("what do * do").
@@ -313,14 +274,4 @@ func (a *analysis) resolve() {
 		}
 	}
 	a.hits = kept
-}
-
-// credit gives topic t weight w at position i, keeping the strongest reason per position.
-func (a *analysis) credit(t, i int, w float32) {
-	if i >= maxTokens {
-		return
-	}
-	if p := &a.tokW[t*maxTokens+i]; w > *p {
-		*p = w
-	}
 }
