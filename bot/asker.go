@@ -188,8 +188,10 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 		a.dropEvidence(n, c)
 	}
 	// "beyond staring at a screen, what are the actual tasks" asks only the duties.
-	if c := a.clausesFrom(func(i int) bool { return lex.Clauses.SetAside.startsAt(a.toks, i) }); c != 0 {
-		a.dropEvidence(n, c)
+	// "not a clinician, right? so what exactly is their role": what is set aside is not
+	// what is asked about, an occupation included.
+	if c := a.clausesFrom(func(i int) bool { return lex.Clauses.SetAside.startsAt(a.toks, i) }); c != 0 && a.dropEvidence(n, c) && a.otherMask&c != 0 {
+		a.findOther(c)
 	}
 }
 

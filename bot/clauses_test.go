@@ -20,12 +20,18 @@ func TestAsideClausesAskNothing(t *testing.T) {
 		{"what does it pay if you work for a consulting firm", []string{"pay"}},
 		{"what's the salary and what degree do i need", []string{"pay", "education"}},
 		{"besides the pay?", []string{"pay"}},
+		{"not a clinician, right? so what exactly is their role", []string{"duties"}},
+		{"other than nursing, what jobs are similar?", []string{"related"}},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
 		if !r.Answered || !slices.Equal(r.Intents, tt.want) {
 			t.Errorf("%q: answered %v, intents %v; want %v", tt.q, r.Answered, r.Intents, tt.want)
 		}
+	}
+	// Only what is set aside stops counting: another occupation asked about is declined.
+	if r := b.Answer(context.Background(), Request{Text: "besides nurses, what do medical assistants make"}); r.Answered {
+		t.Errorf("a question about medical assistants was answered: %q", r.Lead)
 	}
 }
 

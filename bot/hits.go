@@ -16,7 +16,7 @@ func (ix *index) match(a *analysis) {
 	a.joinNames()
 	a.joinLists()
 	ix.creditHits(a)
-	a.findOther()
+	a.findOther(0)
 	ix.readWords(a)
 	a.sumScores(len(ix.topics))
 	a.dropStory(len(ix.topics), ix.anchors)
@@ -138,11 +138,12 @@ func (ix *index) creditSmalltalk(a *analysis, h hit, span uint64) {
 }
 
 // findOther records the first other occupation that is what is asked about, not the
-// asker's own or people the job works with.
-func (a *analysis) findOther() {
+// asker's own or people the job works with, outside the positions in skip.
+func (a *analysis) findOther(skip uint64) {
 	toks := a.toks
+	a.other, a.otherMask = "", 0
 	for _, h := range a.hits {
-		if h.r.kind == roleOther && a.other == "" && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) && !a.toldBefore(h.start) {
+		if h.r.kind == roleOther && a.other == "" && spanMask(h.start, h.end)&skip == 0 && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) && !a.toldBefore(h.start) {
 			a.other = toks[h.start].word
 			a.otherMask = spanMask(h.start, h.end)
 		}
