@@ -22,7 +22,7 @@ var TuningFiles = []string{
 	"tune/04-personas.tsv", "tune/05-fragments-textspeak.tsv", "tune/06-non-native-formal-yes-no.tsv",
 	"tune/07-student-worksheet.tsv", "tune/08-career-changers-near-misses.tsv", "tune/09-hinted-topics.tsv",
 	"tune/10-realistic-mix.tsv", "tune/11-indirect-rambling-textspeak.tsv", "tune/12-subjobs-negation-short-yesno.tsv",
-	"tune/13-blind-mixed-realistic.tsv", "tune/14-blind-varied-askers.tsv", "tune/16-blind-realistic-users.tsv",
+	"tune/13-blind-mixed-realistic.tsv", "tune/14-blind-varied-askers.tsv", "tune/15-blind-indirect-topics.tsv", "tune/16-blind-realistic-users.tsv",
 	"tune/ex-heldout1-five-users.tsv",
 }
 
