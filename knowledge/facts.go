@@ -256,6 +256,9 @@ func (f facts) duties(d Duties) {
 	for _, s := range d.Specialties {
 		spec.Fields = append(spec.Fields, Field{Label: s.Name, Value: s.Description})
 		specNames = append(specNames, strings.ToLower(s.Name))
+		if s.ID != "" {
+			f["duties.specialties."+s.ID] = text(s.Description)
+		}
 	}
 	spec.Text = joinList(specNames)
 	f["duties.specialties"] = spec

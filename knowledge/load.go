@@ -344,6 +344,18 @@ func (v *validator) duties(d *Duties) {
 		v.text(at+".name", s.Name)
 		v.text(at+".description", s.Description)
 	}
+	for i, s := range d.Specialties {
+		at := fmt.Sprintf("profile.duties.specialties.%d", i)
+		switch {
+		case s.ID == "":
+		case !factID.MatchString(s.ID):
+			v.fail(at+".id", "%q must be lower-case letters, digits and _ (it names the fact duties.specialties.<id>)", s.ID)
+		case seen["specialty "+s.ID] != "":
+			v.fail(at+".id", "duplicate specialty id %q (first at %s)", s.ID, seen["specialty "+s.ID])
+		default:
+			seen["specialty "+s.ID] = at
+		}
+	}
 }
 
 func (v *validator) industries(industries []Industry) {

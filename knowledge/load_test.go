@@ -301,6 +301,15 @@ var shapeCases = []brokenCase{
 		wantMsg:   "lower-case letters, digits and _",
 	},
 	{
+		name:      "duplicate specialty id",
+		old:       "      - id: data_analysis\n",
+		new:       "      - id: electronic_health_records\n",
+		wantField: "profile.duties.specialties.1.id",
+		wantLine:  "      - id: electronic_health_records",
+		nth:       2,
+		wantMsg:   `duplicate specialty id "electronic_health_records" (first at profile.duties.specialties.0)`,
+	},
+	{
 		name:      "sub-occupation without a description",
 		old:       "        description: Medical registrars create and maintain databases of information, such as those used to track a particular disease or condition.\n",
 		new:       "",

@@ -52,7 +52,8 @@ type Source struct {
 }
 
 // Duties is "What they do". Its facts are generic: duties.summary, duties.tasks,
-// duties.specialties, duties.see_also, and per sub-occupation duties.sub.<id> (see
+// duties.specialties (and duties.specialties.<id>, see Specialty), duties.see_also, and
+// per sub-occupation duties.sub.<id> (see
 // SubOccupation), so a profile of any occupation fits without new Go.
 type Duties struct {
 	Summary string   `yaml:"summary"`
@@ -77,8 +78,10 @@ type SubOccupation struct {
 	Tasks       []string `yaml:"tasks"`
 }
 
-// Specialty is one way workers specialize.
+// Specialty is one way workers specialize. ID, when set, names the fact
+// duties.specialties.<id>: the description alone, for a question about that specialty.
 type Specialty struct {
+	ID          string `yaml:"id"`
 	Name        string `yaml:"name"`
 	Description string `yaml:"description"`
 }
