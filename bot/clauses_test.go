@@ -44,3 +44,13 @@ func TestRepeatedWordCountsOnce(t *testing.T) {
 		t.Errorf("intents %v, want [work_environment]", r.Intents)
 	}
 }
+
+// TestOtherOccupationAskedAgain: an occupation told about in a story and then asked
+// about is what the question asks, not a part beside it.
+func TestOtherOccupationAskedAgain(t *testing.T) {
+	b := newTestBot(t)
+	q := "my brother-in-law is a radiology tech at a big hospital and he brags about his money, how much do radiology techs really make?"
+	if r := b.Answer(context.Background(), Request{Text: q}); r.Answered {
+		t.Errorf("%q: answered %v with %q; want it declined as another occupation", q, r.Intents, r.Lead)
+	}
+}

@@ -145,7 +145,13 @@ func (a *analysis) findOther(skip uint64) {
 	for _, h := range a.hits {
 		if h.r.kind == roleOther && a.other == "" && spanMask(h.start, h.end)&skip == 0 && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) && !a.toldBefore(h.start) {
 			a.other = toks[h.start].word
-			a.otherMask = spanMask(h.start, h.end)
+		}
+	}
+	// Every mention of it: "my brother-in-law is a radiology tech …, how much do radiology
+	// techs make" asks the pay about them, not apart from them.
+	for _, h := range a.hits {
+		if a.other != "" && h.r.kind == roleOther && toks[h.start].word == a.other && spanMask(h.start, h.end)&skip == 0 {
+			a.otherMask |= spanMask(h.start, h.end)
 		}
 	}
 }
