@@ -40,6 +40,11 @@ func secondOpinion(s *state) (decision, bool, string) {
 		if u := s.a.unsupported; u >= 0 && s.a.onlyIn(s.a.unsupMask) {
 			return decided(ix.decline(KindFallback, ix.unsupTxt[u], p.P), -1)
 		}
+		// "should i invest in healthcare stocks": a reason that fits any question beats
+		// "I don't know that one".
+		if u := s.anyQuestionUnsupported(); u >= 0 {
+			return decided(ix.decline(KindFallback, ix.unsupTxt[u], p.P), -1)
+		}
 		return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
 	case string(KindHelp), string(KindSmalltalk):
 		// Small talk the rules did not place is said only where they found some: "declare

@@ -182,6 +182,13 @@ func TestReviewFindings(t *testing.T) {
 		{"I'm a high school biology teacher, which school subjects does the profile say help prepare people for this?", true, "anatomy", "schools, costs"},
 		{"which school should i go to for an him degree", false, "schools, costs", ""},
 		{"how long is the bank open until", false, "not about", "openings"},
+		// declines with the reason that fits, even where the learned model decides
+		{"should i invest in healthcare stocks", false, "the economy", ""},
+		{"how many people work in healthcare", false, "health care as a whole", "39,900"},
+		{"will i get the job i interviewed for", false, "own situation", ""},
+		{"can you help me with my resume", false, "can't do things for you", ""},
+		{"what's the best state to work in for this", false, "national (U.S.) figures only", ""},
+		{"do registrars at universities do the same thing", false, "not about", ""},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})

@@ -58,6 +58,13 @@ func (s *state) usableUnsupported() int {
 	if u := s.a.unsupported; u < 0 || s.a.anchored || all[u].AnyQuestion {
 		return u
 	}
+	return s.anyQuestionUnsupported()
+}
+
+// anyQuestionUnsupported is the first thing the profile lacks whose reply fits any
+// question (the economy, something not about the work), or -1.
+func (s *state) anyQuestionUnsupported() int {
+	all := s.ix.kb.Language.Unsupported
 	for _, h := range s.a.hits {
 		if h.r.kind == roleUnsupported && all[h.r.idx].AnyQuestion {
 			return int(h.r.idx)
