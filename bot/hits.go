@@ -143,7 +143,7 @@ func (a *analysis) findOther(skip uint64) {
 	toks := a.toks
 	a.other, a.otherMask = "", 0
 	for _, h := range a.hits {
-		if h.r.kind == roleOther && a.other == "" && spanMask(h.start, h.end)&skip == 0 && (!selfDescription(toks, h.start) || ownWork(toks)) && !rightNow(toks, h.start) && !a.toldBefore(h.start) {
+		if h.r.kind == roleOther && a.other == "" && spanMask(h.start, h.end)&skip == 0 && a.askedAbout(h.start) {
 			a.other = toks[h.start].word
 		}
 	}
@@ -154,6 +154,13 @@ func (a *analysis) findOther(skip uint64) {
 			a.otherMask |= spanMask(h.start, h.end)
 		}
 	}
+}
+
+// askedAbout says whether an occupation at position i is what is asked about: not the
+// asker's own ("I'm a counselor putting together…") or people the job works with, not
+// "rn" for right now, not a story told before a question about this occupation.
+func (a *analysis) askedAbout(i int) bool {
+	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
 }
 
 // readWords reads what single words say: anchors, years, "my" (lexicon: mine) before an unknown word,
@@ -178,7 +185,7 @@ func (ix *index) readWords(a *analysis) {
 		}
 		if !t.known {
 			a.unknown++
-			if a.other == "" && looksLikeOccupation(toks, i) {
+			if a.other == "" && looksLikeOccupation(toks, i) && a.askedAbout(i) {
 				a.other, a.otherMask, a.otherGuessed = t.word, spanMask(i, i+1), true
 			}
 			continue

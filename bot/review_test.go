@@ -182,6 +182,8 @@ func TestReviewFindings(t *testing.T) {
 		{"I'm a high school biology teacher, which school subjects does the profile say help prepare people for this?", true, "anatomy", "schools, costs"},
 		{"which school should i go to for an him degree", false, "schools, costs", ""},
 		{"how long is the bank open until", false, "not about", "openings"},
+		// an occupation the bot only guesses from its ending is context when it is the asker's
+		{"I'm a counselor putting together a resource sheet. What organizations should students visit for more information on this career?", true, "American Health Information Management Association", ""},
 		// declines with the reason that fits, even where the learned model decides
 		{"should i invest in healthcare stocks", false, "the economy", ""},
 		{"how many people work in healthcare", false, "health care as a whole", "39,900"},
