@@ -268,6 +268,10 @@ func (a *analysis) resolve() {
 				drop = true // a phrase beats its parts: "learn more" is not "learn"
 				break
 			}
+			if h.r.kind == roleFacet && o.r.kind == roleAnchor && inside(h, o) {
+				drop = true // "this field" is the occupation, not the field of a degree
+				break
+			}
 			if h.r.kind == roleUnsupported && o.r.kind == roleSmalltalk && inside(h, o) {
 				drop = true // "good night" says goodbye; it asks nothing about night shifts
 				break

@@ -184,6 +184,9 @@ func TestReviewFindings(t *testing.T) {
 		{"how long is the bank open until", false, "not about", "openings"},
 		// an occupation the bot only guesses from its ending is context when it is the asker's
 		{"I'm a counselor putting together a resource sheet. What organizations should students visit for more information on this career?", true, "American Health Information Management Association", ""},
+		// "this field" is the occupation, not a degree's field
+		{"What is the minimum level of education required to obtain employment in this field?", true, "associate's", "A degree may be in"},
+		{"How much salary they give in first year?", false, "no figures by experience", "$55,560"},
 		// declines with the reason that fits, even where the learned model decides
 		{"should i invest in healthcare stocks", false, "the economy", ""},
 		{"how many people work in healthcare", false, "health care as a whole", "39,900"},
