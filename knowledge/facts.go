@@ -447,6 +447,9 @@ func (f facts) outlook(o Outlook) {
 		}
 		f["outlook.reasons_rest"] = rest
 	}
+	for i, r := range o.Reasons { // one reason alone: outlook.reason.1, .2, …
+		f["outlook.reason."+strconv.Itoa(i+1)] = text(r)
+	}
 	f["outlook.reasons"] = field(strings.Join(o.Reasons, " "), "Why", strings.Join(o.Reasons, " "))
 }
 

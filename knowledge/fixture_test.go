@@ -99,6 +99,7 @@ func TestGeneratedFactNames(t *testing.T) {
 		{"duties.sub_occupations", "", "health information technologists, medical registrars, and cancer registrars"},
 		{"duties.specialties.electronic_health_records", "", "implementing the systems and educating staff"},
 		{"duties.specialties.data_analysis", "", "to evaluate programs and services"},
+		{"outlook.reason.2", "", "demand for medical registrars to update clinical registries"},
 		{"certification.ahima", "From the American Health Information Management Association", "RHIT (Registered Health Information Technician)"},
 		{"certification.ahima.list", "", "Registered Health Information Technician (RHIT), the Certified"},
 		{"certification.rhit", "Registered Health Information Technician", "(RHIT) is one of"},
