@@ -187,6 +187,9 @@ func TestReviewFindings(t *testing.T) {
 		// "this field" is the occupation, not a degree's field
 		{"What is the minimum level of education required to obtain employment in this field?", true, "associate's", "A degree may be in"},
 		{"How much salary they give in first year?", false, "no figures by experience", "$55,560"},
+		// a greeting and who the asker is, nothing asked yet: the greeting
+		{"hi, im a high school junior", true, "I answer questions about", "anatomy"},
+		{"hi im a junior and i want to know the pay", true, "$55,560", ""},
 		// declines with the reason that fits, even where the learned model decides
 		{"should i invest in healthcare stocks", false, "the economy", ""},
 		{"how many people work in healthcare", false, "health care as a whole", "39,900"},

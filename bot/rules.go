@@ -80,6 +80,7 @@ var rules = []rule{
 	{"related_occupation", relatedOccupation},
 	{"about_the_bot", aboutTheBot},
 	{"everyday_words_only", everydayWordsOnly},
+	{"greeting_with_story", greetingWithStory},
 	{"multi_part_topics", multiPartTopics},
 	{"unsupported_beside_answer", unsupportedBesideAnswer},
 	{"year_not_in_profile", yearNotInProfile},

@@ -3,6 +3,11 @@ package bot
 // Rules for what is not answered from a topic: the occupation alone, small talk,
 // declines, "did you mean".
 
+import (
+	"math/bits"
+	"strings"
+)
+
 // "health information technologists in texas": the occupation, and something it lacks.
 func unsupportedAboutOccupation(s *state) (decision, bool, string) {
 	if s.best < 0 && s.a.subject && s.a.unsupported >= 0 {
@@ -38,6 +43,28 @@ func openingSmalltalk(s *state) (decision, bool, string) {
 		return decided(ix.smalltalkReply(a.smalltalk), s.prev.topic)
 	}
 	return pass()
+}
+
+// "hi, im a high school junior": a greeting and who the asker is, in one clause, with
+// nothing asked yet, is a greeting; the words of the story ask no topic.
+func greetingWithStory(s *state) (decision, bool, string) {
+	a := s.a
+	if a.smalltalk < 0 || a.smallMask&1 == 0 || a.asks() || strings.Contains(s.text, "?") {
+		return pass()
+	}
+	i := bits.TrailingZeros64(^a.smallMask)
+	for i < len(a.toks) && a.toks[i].sep {
+		i++
+	}
+	if i >= len(a.toks) || !lex.Clauses.Story.startsAt(a.toks, i) {
+		return pass()
+	}
+	for j := i; j < len(a.toks)-1; j++ {
+		if a.toks[j].sep {
+			return pass() // "hi im a junior, and i want to know the pay" goes on
+		}
+	}
+	return openingSmalltalk(s)
 }
 
 // What the profile lacks, in a question about work: "what time is it in Dallas" or "the
