@@ -187,9 +187,8 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	if c := a.clausesFrom(func(i int) bool { return lex.Clauses.Condition.has(a.toks[i].word) }); c != 0 && a.namesEntityIn(c) {
 		a.dropEvidence(n, c)
 	}
-	// "beyond staring at a screen, what are the actual tasks" asks only the duties.
-	// "not a clinician, right? so what exactly is their role": what is set aside is not
-	// what is asked about, an occupation included.
+	// "beyond staring at a screen, what are the actual tasks" asks only the duties; what is
+	// set aside is not asked about, an occupation included ("not a clinician, right? so…").
 	if c := a.clausesFrom(func(i int) bool { return lex.Clauses.SetAside.startsAt(a.toks, i) }); c != 0 && a.dropEvidence(n, c) && a.otherMask&c != 0 {
 		a.findOther(c)
 	}
