@@ -288,13 +288,3 @@ func (a *analysis) onlyIn(m uint64) bool {
 	}
 	return true
 }
-
-// namesEntityIn: an entity (industry, credential, quality) is named at positions in m.
-func (a *analysis) namesEntityIn(m uint64) bool {
-	for _, h := range a.hits {
-		if h.r.kind == roleEntity && spanMask(h.start, h.end)&m != 0 {
-			return true
-		}
-	}
-	return false
-}

@@ -281,3 +281,13 @@ func (a *analysis) split(t, o int) (own, other uint64) {
 	other |= a.mask[o] &^ a.mask[t]
 	return own &^ a.industries, other
 }
+
+// namesEntityIn: an entity (industry, credential, quality) is named at positions in m.
+func (a *analysis) namesEntityIn(m uint64) bool {
+	for _, h := range a.hits {
+		if h.r.kind == roleEntity && spanMask(h.start, h.end)&m != 0 {
+			return true
+		}
+	}
+	return false
+}
