@@ -268,6 +268,10 @@ func (a *analysis) resolve() {
 				drop = true // a phrase beats its parts: "learn more" is not "learn"
 				break
 			}
+			if (h.r.kind == roleKeyword || h.r.kind == roleFacet) && o.r.kind == roleSmalltalk && inside(h, o) {
+				drop = true // "what other subjects can I ask you about" asks about the bot
+				break
+			}
 			if h.r.kind == roleFacet && o.r.kind == roleAnchor && inside(h, o) {
 				drop = true // "this field" is the occupation, not the field of a degree
 				break
