@@ -55,6 +55,7 @@ type analysis struct {
 	otherMask        uint64        // positions of the other occupation named
 	relMask          uint64        // positions of related occupations named
 	otherGuessed     bool          // the other occupation is an unknown word that looks like one
+	compared         bool          // another occupation is named only to compare ("more than nurses")
 	story            uint64        // the asker's story before the question, taken out of the evidence
 	entity           [numKinds]int // per entity kind: the entity named, or -1
 	entity2          [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
@@ -100,6 +101,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.subjMask = 0
 	a.unsupMask = 0
 	a.otherMask, a.otherGuessed, a.story, a.relMask = 0, false, 0, 0
+	a.compared = false
 	a.smallLong = false
 	a.anchored = false
 	a.foreignMine = false

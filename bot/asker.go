@@ -288,3 +288,10 @@ func (a *analysis) onlyIn(m uint64) bool {
 	}
 	return true
 }
+
+// askedAbout says whether an occupation at position i is what is asked about: not the
+// asker's own ("I'm a counselor putting together…") or people the job works with, not
+// "rn" for right now, not a story told before a question about this occupation.
+func (a *analysis) askedAbout(i int) bool {
+	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
+}

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +53,15 @@ func TestOtherOccupationAskedAgain(t *testing.T) {
 	q := "my brother-in-law is a radiology tech at a big hospital and he brags about his money, how much do radiology techs really make?"
 	if r := b.Answer(context.Background(), Request{Text: q}); r.Answered {
 		t.Errorf("%q: answered %v with %q; want it declined as another occupation", q, r.Intents, r.Lead)
+	}
+}
+
+// TestComparedOccupationNoted: "do they make more than nurses" gets this occupation's wage
+// and a word that the bot has nothing on the other one.
+func TestComparedOccupationNoted(t *testing.T) {
+	b := newTestBot(t)
+	r := b.Answer(context.Background(), Request{Text: "do they make more than nurses"})
+	if !r.Answered || !slices.Equal(r.Intents, []string{"pay"}) || !strings.Contains(r.Note, "other occupation") {
+		t.Errorf("answered %v, intents %v, note %q; want the pay with a note on the other occupation", r.Answered, r.Intents, r.Note)
 	}
 }

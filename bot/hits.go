@@ -143,6 +143,7 @@ func (a *analysis) findOther(skip uint64) {
 	toks := a.toks
 	a.other, a.otherMask = "", 0
 	for _, h := range a.hits {
+		a.compared = a.compared || h.r.kind == roleOther && h.start > 0 && lex.SelfDescription.Compared.endsAt(toks, h.start-1)
 		if h.r.kind == roleOther && a.other == "" && spanMask(h.start, h.end)&skip == 0 && a.askedAbout(h.start) {
 			a.other = toks[h.start].word
 		}
@@ -154,13 +155,6 @@ func (a *analysis) findOther(skip uint64) {
 			a.otherMask |= spanMask(h.start, h.end)
 		}
 	}
-}
-
-// askedAbout says whether an occupation at position i is what is asked about: not the
-// asker's own ("I'm a counselor putting together…") or people the job works with, not
-// "rn" for right now, not a story told before a question about this occupation.
-func (a *analysis) askedAbout(i int) bool {
-	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
 }
 
 // readWords reads what single words say: anchors, years, "my" (lexicon: mine) before an unknown word,

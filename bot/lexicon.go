@@ -113,6 +113,7 @@ type stemRule struct {
 type selfLex struct {
 	FollowedBy    phrases `yaml:"followed_by"`    // starting right after the occupation
 	After         phrases `yaml:"after"`          // ending right before the occupation
+	Compared      phrases `yaml:"compared"`       // ending right before an occupation compared with
 	Joiners       words   `yaml:"joiners"`        // like the occupation before them
 	Articles      words   `yaml:"articles"`       // read back over describing words to these
 	BeforeArticle phrases `yaml:"before_article"` // ending right before the article

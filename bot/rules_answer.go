@@ -73,5 +73,8 @@ func answer(s *state) (decision, bool, string) {
 	fi, ei := s.ix.facet(s.a, s.best)
 	r := s.ix.answerReply(s.best, s.ix.partFor(s.best, fi, ei), s.conf)
 	r.Note = s.caveat
+	if r.Note == "" && s.a.compared { // "do they make more than nurses": this occupation's side
+		r.Note = s.ix.replies.OtherOccupationAside
+	}
 	return decided(r, s.best)
 }
