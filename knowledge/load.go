@@ -328,33 +328,31 @@ var factID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 func (v *validator) duties(d *Duties) {
 	v.text("profile.duties.summary", d.Summary)
-	seen := map[string]string{} // id -> path of its first use
+	subs, specs := map[string]string{}, map[string]string{} // id -> path of its first use
 	for i, s := range d.SubOccupations {
 		at := fmt.Sprintf("profile.duties.sub_occupations.%d", i)
 		v.text(at+".id", s.ID)
-		switch {
-		case s.ID == "":
-		case !factID.MatchString(s.ID):
-			v.fail(at+".id", "%q must be lower-case letters, digits and _ (it names the facts %s)", s.ID, subKey("<id>"))
-		case seen[s.ID] != "":
-			v.fail(at+".id", "duplicate sub-occupation id %q (first at %s)", s.ID, seen[s.ID])
-		default:
-			seen[s.ID] = at
-		}
+		v.factID(at, s.ID, "sub-occupation", "the facts "+subKey("<id>"), subs)
 		v.text(at+".name", s.Name)
 		v.text(at+".description", s.Description)
 	}
 	for i, s := range d.Specialties {
-		at := fmt.Sprintf("profile.duties.specialties.%d", i)
-		switch {
-		case s.ID == "":
-		case !factID.MatchString(s.ID):
-			v.fail(at+".id", "%q must be lower-case letters, digits and _ (it names the fact duties.specialties.<id>)", s.ID)
-		case seen["specialty "+s.ID] != "":
-			v.fail(at+".id", "duplicate specialty id %q (first at %s)", s.ID, seen["specialty "+s.ID])
-		default:
-			seen["specialty "+s.ID] = at
-		}
+		v.factID(fmt.Sprintf("profile.duties.specialties.%d", i), s.ID, "specialty", "the fact duties.specialties.<id>", specs)
+	}
+}
+
+// factID checks the id of the element at path at, which names facts (names says which):
+// well formed and, among its kind, used once; seen maps the ids met so far to their
+// element's path. An empty id names none.
+func (v *validator) factID(at, id, kind, names string, seen map[string]string) {
+	switch {
+	case id == "":
+	case !factID.MatchString(id):
+		v.fail(at+".id", "%q must be lower-case letters, digits and _ (it names %s)", id, names)
+	case seen[id] != "":
+		v.fail(at+".id", "duplicate %s id %q (first at %s)", kind, id, seen[id])
+	default:
+		seen[id] = at
 	}
 }
 
