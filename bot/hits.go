@@ -148,10 +148,13 @@ func (a *analysis) findOther(skip uint64) {
 			a.other = toks[h.start].word
 		}
 	}
+	if a.other == "" {
+		return
+	}
 	// Every mention of it: "my brother-in-law is a radiology tech …, how much do radiology
 	// techs make" asks the pay about them, not apart from them.
 	for _, h := range a.hits {
-		if a.other != "" && h.r.kind == roleOther && toks[h.start].word == a.other && spanMask(h.start, h.end)&skip == 0 {
+		if h.r.kind == roleOther && toks[h.start].word == a.other && spanMask(h.start, h.end)&skip == 0 {
 			a.otherMask |= spanMask(h.start, h.end)
 		}
 	}
