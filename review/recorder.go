@@ -77,14 +77,14 @@ func (r *Recorder) Run(ctx context.Context) error {
 	for {
 		select {
 		case e := <-r.ch:
-			r.write(ctx, e)
+			r.write(e)
 		case <-prune.C:
 			r.prune(ctx)
 		case <-ctx.Done():
 			for {
 				select {
 				case e := <-r.ch:
-					r.write(context.WithoutCancel(ctx), e)
+					r.write(e)
 				default:
 					return nil
 				}
@@ -93,8 +93,10 @@ func (r *Recorder) Run(ctx context.Context) error {
 	}
 }
 
-func (r *Recorder) write(ctx context.Context, e Entry) {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+// write stores e under its own timeout, never under Run's context: an entry taken from the
+// queue as the server is told to stop (select picks at random) is still written.
+func (r *Recorder) write(e Entry) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := r.store.AddReview(ctx, e); err != nil {
 		r.log.Warn("review entry not stored", "err", err)
