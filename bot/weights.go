@@ -61,6 +61,11 @@ type Weights struct {
 	// everything else. 0.5 was chosen by cross-validation on the tuning sets (leave one
 	// file out; see bot/classifier's TestPolicies), never on a held-out set.
 	SecondOpinion float64
+	// SecondOpinionUnanchored is what the model needs to name a topic for a question that
+	// names neither the occupation nor anything about work ("how many prime numbers are
+	// there between 0 and 100" is jobs to it at 0.82): set by the tuning sets and CLINC's
+	// out-of-scope questions (2 tuning questions lost, 5 CLINC ones declined).
+	SecondOpinionUnanchored float64
 }
 
 // weights are the weights in use.
@@ -73,5 +78,5 @@ var weights = Weights{
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
-	SecondOpinion: 0.5,
+	SecondOpinion: 0.5, SecondOpinionUnanchored: 0.9,
 }

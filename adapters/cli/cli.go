@@ -232,6 +232,21 @@ func readLine(br *bufio.Reader) (string, error) {
 // context. It ends at end of input or on "quit"/"exit". prompt shows "> " before each
 // question; turn it off when the input is not a terminal.
 func Chat(ctx context.Context, b answerer, in io.Reader, out io.Writer, prompt bool) error {
+	return chat(ctx, in, out, prompt, func(q string) string {
+		return bot.Text(b.Answer(ctx, bot.Request{Text: q, ConversationID: "cli"}))
+	})
+}
+
+// ChatExplain is Chat with each answer followed by how it was reached: the way to see why
+// a follow-up was read as it was, since the earlier turns change the decision.
+func ChatExplain(ctx context.Context, b explainer, in io.Reader, out io.Writer, prompt bool) error {
+	return chat(ctx, in, out, prompt, func(q string) string {
+		r, tr := b.Explain(ctx, bot.Request{Text: q, ConversationID: "cli"})
+		return bot.Text(r) + "\n" + tr.String() + "\n"
+	})
+}
+
+func chat(ctx context.Context, in io.Reader, out io.Writer, prompt bool, respond func(q string) string) error {
 	br := bufio.NewReaderSize(in, 4096)
 	if prompt {
 		fmt.Fprintf(out, "Ask me about this occupation (\"help\" for ideas, \"quit\" to leave).\n> ")
@@ -247,8 +262,7 @@ func Chat(ctx context.Context, b answerer, in io.Reader, out io.Writer, prompt b
 			return nil
 		case "":
 		default:
-			r := b.Answer(ctx, bot.Request{Text: q, ConversationID: "cli"})
-			if _, werr := io.WriteString(out, bot.Text(r)); werr != nil {
+			if _, werr := io.WriteString(out, respond(q)); werr != nil {
 				return werr
 			}
 		}

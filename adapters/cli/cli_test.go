@@ -77,3 +77,23 @@ func TestTopicsListsEveryTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestChatExplainTracesEachTurnInContext: each answer is followed by its trace, and a
+// follow-up is answered (and traced) in the context of the turn before.
+func TestChatExplainTracesEachTurnInContext(t *testing.T) {
+	b := newBot(t)
+	var out bytes.Buffer
+	in := "how much do health information technologists make?\nand the highest?\n"
+	if err := ChatExplain(context.Background(), b, strings.NewReader(in), &out, false); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if n := strings.Count(got, "decided by "); n != 2 {
+		t.Errorf("ChatExplain traced %d turns, want 2:\n%s", n, got)
+	}
+	// The second answer comes after the first trace and before the second.
+	turns := strings.Split(got, "decided by ")
+	if len(turns) != 3 || !strings.Contains(turns[1], "highest 10 percent") {
+		t.Errorf("the follow-up was not answered with the highest wage after the pay question:\n%s", got)
+	}
+}

@@ -38,7 +38,8 @@ commands:
   ask [--json] [--explain] QUESTION
                           answer one question (--json: read questions from stdin, one per line;
                           --explain: how the answer was reached)
-  chat                    talk with the bot in the terminal
+  chat [--explain]        talk with the bot in the terminal (--explain: how each answer
+                          was reached)
   topics                  list what can be asked
   serve [--addr ADDR] [--shard-id N --shard-count N]
                           run the Slack and Discord bots with /healthz, /readyz and /metrics;
@@ -125,6 +126,9 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		if len(o.args) > 0 {
 			return fmt.Errorf("%w: chat takes no arguments", errUsage)
 		}
+		if o.explain {
+			return cli.ChatExplain(ctx, b, stdin, stdout, isTerminal(stdin))
+		}
 		return cli.Chat(ctx, b, stdin, stdout, isTerminal(stdin))
 	case "topics":
 		return cli.Topics(b.Topics(), stdout)
@@ -174,7 +178,9 @@ func parseCommand(cmd string, args []string, getenv func(string) string, stderr 
 		serveFlags(fs, env, &o.serve)
 	case "discord":
 		fs.StringVar(&o.guild, "guild", "", "register in this guild only (instant, for testing) instead of globally")
-	case "chat", "topics":
+	case "chat":
+		fs.BoolVar(&o.explain, "explain", false, "after each answer, say how it was reached, the earlier turns included")
+	case "topics":
 	default:
 		return options{}, fmt.Errorf("%w: unknown command %q", errUsage, cmd)
 	}

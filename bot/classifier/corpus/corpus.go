@@ -23,7 +23,7 @@ var TuningFiles = []string{
 	"tune/07-student-worksheet.tsv", "tune/08-career-changers-near-misses.tsv", "tune/09-hinted-topics.tsv",
 	"tune/10-realistic-mix.tsv", "tune/11-indirect-rambling-textspeak.tsv", "tune/12-subjobs-negation-short-yesno.tsv",
 	"tune/13-blind-mixed-realistic.tsv", "tune/14-blind-varied-askers.tsv", "tune/15-blind-indirect-topics.tsv", "tune/16-blind-realistic-users.tsv",
-	"tune/17-blind-mixed-askers.tsv",
+	"tune/17-blind-mixed-askers.tsv", "tune/18-blind-worried-indirect.tsv", "tune/19-blind-textspeak-non-native.tsv", "tune/20-blind-formal-askers.tsv",
 	"tune/ex-heldout1-five-users.tsv",
 }
 
