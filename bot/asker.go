@@ -3,10 +3,7 @@ package bot
 // Who a question is about: an occupation named as the asker's own or as people the job
 // works with is context, not the subject.
 
-import (
-	"math/bits"
-	"strings"
-)
+import "math/bits"
 
 // selfDescription says whether the occupation at position i is context rather than what is
 // asked about: the asker's own ("I'm a medical assistant and ..."), or people the job works
@@ -63,54 +60,6 @@ func ownWork(toks []token) bool {
 	return false
 }
 
-// rightNow says whether right_now's word ("rn") at position i is chat for "right now" ("is
-// it growing rn", "im a cashier rn w/ a diploma", "rn, how much do they make") rather than
-// a registered nurse ("how much do rn make", "who hires rn", "is rn a good career"): no
-// article, preposition or verb before it makes it a noun, and nothing asked about nurses
-// follows.
-func rightNow(toks []token, i int) bool {
-	rn := &lex.RightNow
-	if toks[i].word != string(rn.Word) {
-		return false
-	}
-	ends := i+1 == len(toks) || toks[i+1].sep
-	if i == 0 {
-		return ends
-	}
-	if rn.NounBefore.has(toks[i-1].word) {
-		return false
-	}
-	if ends {
-		return true
-	}
-	next := toks[i+1].word
-	if rn.NounAfter.has(next) {
-		return false
-	}
-	if rn.ChatAfter.starts(next) { // "rn or not" is chat; "rn or lpn" is not
-		return rn.ChatAfter.startsAt(toks, i+1)
-	}
-	return true
-}
-
-// looksLikeOccupation says whether an unknown word is probably another job: it ends like a
-// person noun ("welders", "baristas") and sits where a job goes ("do welders", "as a barista").
-func looksLikeOccupation(toks []token, i int) bool {
-	og := &lex.OccupationGuess
-	w := toks[i].word
-	suffix := false
-	for _, s := range og.PersonEndings.list {
-		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
-			suffix = true
-			break
-		}
-	}
-	if !suffix || i == 0 || og.ThingsNotPeople.has(w) {
-		return false
-	}
-	return og.SlotBefore.has(toks[i-1].word)
-}
-
 // toldBefore says whether the occupation at position i is part of the asker's story told
 // before the question: its clause asks nothing and a later clause names this occupation
 // ("i hate being on my feet all day as a cashier, is this job sitting down mostly?", "i
@@ -119,10 +68,17 @@ func (a *analysis) toldBefore(i int) bool {
 	if i >= 64 || len(a.toks) > 64 {
 		return false
 	}
+	// A clause that opens by asking asks ("how much do nurses make, and do health info
+	// techs make more"); an asking word further in is part of the story ("a career changer
+	// who has spent fifteen years as a line cook").
 	mine := clauseOf(1<<i, a.seps(), len(a.toks))
 	for m := mine; m != 0; m &= m - 1 {
-		if lex.Clauses.Asking.has(a.toks[bits.TrailingZeros64(m)].word) {
+		w := a.toks[bits.TrailingZeros64(m)].word
+		if lex.Clauses.Asking.has(w) {
 			return false
+		}
+		if !lex.Clauses.LeadIns.has(w) {
+			break
 		}
 	}
 	ours := a.subjMask

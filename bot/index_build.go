@@ -276,4 +276,9 @@ func (ix *builder) knowProfile(kb *knowledge.Base) {
 	for from := range ix.synonyms {
 		ix.vocab[from] = true
 	}
+	// "my mom asked what they make": the asker's family tells a story, not a foreign "my
+	// gas bill" (weights.ForeignMine).
+	for _, w := range lex.SelfDescription.Family.list {
+		ix.vocab[w] = true
+	}
 }
