@@ -26,6 +26,8 @@ type token struct {
 	known bool
 	num   bool
 	sep   bool // a clause boundary: punctuation or a conjunction
+	ends  bool // a separator that ends a sentence (".", "!", "?")
+	asks  bool // a separator that is a question mark
 	fixed bool // spelling-corrected
 }
 

@@ -27,10 +27,11 @@ func (ix *index) parts(a *analysis, best int) []int {
 		return nil
 	}
 	out := []int{best}
+	told := a.toldSentences()
 	for len(out) < 3 {
 		next := -1
 		for t := range ix.topics {
-			if slices.Contains(out, t) || a.score[t] < weights.PartEvidence || next >= 0 && a.score[t] <= a.score[next] {
+			if slices.Contains(out, t) || a.score[t] < weights.PartEvidence || next >= 0 && a.score[t] <= a.score[next] || told != 0 && !a.keywordAt(t, ^told) {
 				continue
 			}
 			ok := true

@@ -177,7 +177,7 @@ func lowerText(dst []byte, s string) []byte {
 			space()
 		case r == '?' || r == '.' || r == '!' || r == ';' || r == ',':
 			space()
-			sb.WriteString(", ")
+			sb.WriteString(separators[r])
 			prev = ' '
 		default:
 			space()
@@ -223,3 +223,8 @@ func ordinalSuffix(s string) bool {
 	}
 	return false
 }
+
+// separators are what each punctuation mark reads as: a clause boundary, which read()
+// turns into a separator token that remembers a question mark or a sentence's end ("?",
+// "."), since a part of a question must be asked (toldSentences).
+var separators = map[rune]string{',': ", ", ';': ", ", '.': ". ", '!': ". ", '?': "? "}

@@ -23,10 +23,8 @@ func (ix *index) read(a *analysis, sp *speller, text string) {
 		if w == "" {
 			continue
 		}
-		if w == "," {
-			if n := len(a.toks); n > 0 && !a.toks[n-1].sep {
-				a.toks = append(a.toks, token{word: ",", sep: true})
-			}
+		if w == "," || w == "." || w == "?" {
+			a.separate(w)
 			continue
 		}
 		if strings.IndexByte(w, '\'') >= 0 {
@@ -37,6 +35,22 @@ func (ix *index) read(a *analysis, sp *speller, text string) {
 		}
 		ix.push(a, sp, w)
 	}
+}
+
+// separate adds a clause boundary read from punctuation, one for a run of marks ("?!"),
+// remembering whether it asked ("?") or ended a sentence.
+func (a *analysis) separate(mark string) {
+	n := len(a.toks)
+	if n == 0 {
+		return
+	}
+	if !a.toks[n-1].sep {
+		a.toks = append(a.toks, token{word: ",", sep: true})
+		n++
+	}
+	t := &a.toks[n-1]
+	t.asks = t.asks || mark == "?"
+	t.ends = t.ends || mark != ","
 }
 
 // push adds one word, through synonyms, stems and spelling correction.

@@ -44,3 +44,21 @@ func TestGuessedOccupationReason(t *testing.T) {
 		t.Errorf("a fish tank filter: answered %v, lead %q; want declined, not as an occupation", r.Answered, r.Lead)
 	}
 }
+
+// A sentence that tells (names the asker, neither ends with "?" nor opens by asking) is no
+// part of a multi-part answer when another sentence asks; a sentence that asks is, and a
+// question of one sentence is read whole.
+func TestToldSentenceIsNoPart(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	for _, tt := range []struct{ q, want string }{
+		{"hey, what are the main responsibilities? trying to see if i'd hate it before i spend money on school", "duties"},
+		{"I'd finish school in like 3 years. Are openings expected to keep coming up over the next decade?", "outlook"},
+		{"what degree do they need? and what's the pay?", "education pay"},
+		{"I want to know the salary. What degree do they need?", "pay education"},
+		{"what degree do they need and what's the pay", "education pay"},
+	} {
+		if r := ask(b, tt.q); strings.Join(r.Intents, " ") != tt.want {
+			t.Errorf("%q: %v (%q), want %s", tt.q, r.Intents, r.Lead, tt.want)
+		}
+	}
+}

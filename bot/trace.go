@@ -107,6 +107,10 @@ func tokenText(toks []token) string {
 	for i, tk := range toks {
 		w := tk.word
 		switch {
+		case tk.asks:
+			w = "?"
+		case tk.ends:
+			w = "."
 		case tk.sep:
 			w = "|"
 		case tk.stop:
@@ -188,6 +192,9 @@ func (ix *index) signals(a *analysis) []string {
 	add(a.smalltalk >= 0, "small talk: %s", ix.smalltalkID(a.smalltalk))
 	add(a.foreignMine, `"my" before an unknown word`)
 	add(a.story != 0, "the asker's story, no evidence for what the question does not ask: %s", a.wordsIn(a.story))
+	if told := a.toldSentences(); told != 0 {
+		add(true, "told, not asked (no part of a multi-part answer): %s", a.wordsIn(told))
+	}
 	out = append(out, fmt.Sprintf("%d content words, %d unknown", a.content, a.unknown))
 	return out
 }

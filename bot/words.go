@@ -29,7 +29,7 @@ func (ix *builder) words(s string) []string {
 		} else {
 			wb, b = b[:i], b[i+1:]
 		}
-		if len(wb) == 0 || len(wb) == 1 && wb[0] == ',' {
+		if len(wb) == 0 || len(wb) == 1 && (wb[0] == ',' || wb[0] == '.' || wb[0] == '?') {
 			continue
 		}
 		// One lookup per word: what it reads as, through contractions, synonyms and stems.

@@ -1,0 +1,44 @@
+package bot
+
+// Sentences told rather than asked: "I get really bad eye strain from screens. How much of
+// this job is at a computer?" tells a story in its first sentence and asks in its second.
+
+// toldSentences is the positions of the sentences that tell rather than ask, when another
+// sentence asks: a told sentence names the asker (lexicon: clauses.first_person), does
+// not end with a question mark and does not open with an asking word. It is 0 when no
+// sentence asks or the question is too long to place.
+func (a *analysis) toldSentences() uint64 {
+	if len(a.toks) > 64 {
+		return 0
+	}
+	cl := &lex.Clauses
+	var told, cur uint64
+	asked, opened, opensAsking, firstPerson := false, false, false, false
+	end := func(asks bool) {
+		switch {
+		case cur == 0:
+		case !asks && !opensAsking && firstPerson:
+			told |= cur
+		default:
+			asked = true
+		}
+		cur, opened, opensAsking, firstPerson = 0, false, false, false
+	}
+	for i, t := range a.toks {
+		cur |= 1 << i
+		if t.ends {
+			end(t.asks)
+			continue
+		}
+		if !t.sep && !opened && !cl.LeadIns.has(t.word) {
+			opened, opensAsking = true, cl.Asking.has(t.word)
+		}
+		firstPerson = firstPerson || cl.FirstPerson.has(t.word)
+		opensAsking = opensAsking || cl.Requests.startsAt(a.toks, i)
+	}
+	end(false)
+	if !asked {
+		return 0
+	}
+	return told
+}
