@@ -68,6 +68,7 @@ type analysis struct {
 	subjMask         uint64 // positions naming the occupation itself
 	smallLong        bool   // a phrase of two words or more about the bot itself matched
 	anchored         bool   // the question names the occupation or a job word
+	text             string // the question clipped, markup stripped: what the learned model reads
 	year             int    // a year named in the question, or 0
 	unknownYear      bool   // a year the profile has no figures for
 	foreignMine      bool   // "my" before a word the bot does not know

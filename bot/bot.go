@@ -147,9 +147,12 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 		tr.match(ix, a)
 	}
 	prev := b.lastTurn(ctx, req.ConversationID)
-	s := newState(ix, a, prev, req.Text)
+	s := newState(ix, a, prev, a.text)
 	d := s.run(tr)
 	d.reply = ix.goingOn(d.reply, prev)
+	if req.ConversationID == "" { // a question on its own: no turn to remember
+		return d.reply
+	}
 	if next, ok := s.nextTurn(d); ok {
 		next.sourced = sourced(d.reply, prev)
 		b.remember(ctx, req.ConversationID, next)

@@ -160,8 +160,7 @@ func followUpModelSays(s *state) (decision, bool, string) {
 	if last < 0 || ix.model == nil || s.conf >= AnswerThreshold || a.content < 2 && !long || !a.pointsBack() || a.opensFollowUp() || s.excluded() {
 		return pass()
 	}
-	p := ix.model.Predict(s.text)
-	s.opinion = &p
+	p := s.predict()
 	if p.P < weights.SecondOpinion || p.Label == ix.topics[last].id {
 		return pass()
 	}

@@ -29,23 +29,13 @@ func secondOpinion(s *state) (decision, bool, string) {
 	if ix.model == nil {
 		return pass()
 	}
-	p := ix.model.Predict(s.text)
-	s.opinion = &p
+	p := s.predict()
 	if p.P < weights.SecondOpinion {
 		return pass()
 	}
 	switch p.Label {
 	case IntentNone:
-		// "remote?", "is it stressful": nothing but what the profile lacks, so say that.
-		if u := s.a.unsupported; u >= 0 && s.a.onlyIn(s.a.unsupMask) {
-			return decided(ix.decline(KindFallback, ix.unsupTxt[u], p.P), -1)
-		}
-		// "should i invest in healthcare stocks": a reason that fits any question beats
-		// "I don't know that one".
-		if u := s.anyQuestionUnsupported(); u >= 0 {
-			return decided(ix.decline(KindFallback, ix.unsupTxt[u], p.P), -1)
-		}
-		return decided(ix.decline(KindFallback, ix.replies.Unknown, s.conf), -1)
+		return decided(s.modelDecline(p), -1)
 	case string(KindHelp), string(KindSmalltalk):
 		// Small talk the rules did not place is said only where they found some: "declare
 		// a variable named golf" sounding like a request for help is still out of scope.
@@ -70,4 +60,29 @@ func secondOpinion(s *state) (decision, bool, string) {
 	}
 	fi, ei := ix.facet(s.a, t)
 	return decided(ix.answerReply(t, ix.partFor(t, fi, ei), p.P), t)
+}
+
+// predict asks the model once per question.
+func (s *state) predict() classifier.Prediction {
+	if s.opinion == nil {
+		p := s.ix.model.Predict(s.text)
+		s.opinion = &p
+	}
+	return *s.opinion
+}
+
+// modelDecline is the decline for a question the model says is out of scope, with the
+// reason that fits it best.
+func (s *state) modelDecline(p classifier.Prediction) Reply {
+	ix := s.ix
+	// "remote?", "is it stressful": nothing but what the profile lacks, so say that.
+	if u := s.a.unsupported; u >= 0 && s.a.onlyIn(s.a.unsupMask) {
+		return ix.decline(KindFallback, ix.unsupTxt[u], p.P)
+	}
+	// "should i invest in healthcare stocks": a reason that fits any question beats "I
+	// don't know that one".
+	if u := s.anyQuestionUnsupported(); u >= 0 {
+		return ix.decline(KindFallback, ix.unsupTxt[u], p.P)
+	}
+	return ix.decline(KindFallback, ix.replies.Unknown, s.conf)
 }

@@ -10,6 +10,7 @@ import (
 // read turns text into tokens.
 func (ix *index) read(a *analysis, sp *speller, text string) {
 	s := stripMarkup(clip(text)) // bound first: stripping scans the text
+	a.text = s
 	a.buf = lowerText(a.buf[:0], s)
 	str := string(a.buf) // tokens are slices of it; one allocation per question
 	for len(str) > 0 && len(a.toks) < maxTokens {

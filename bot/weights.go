@@ -57,15 +57,22 @@ type Weights struct {
 	SecondSuggestion float32
 
 	// SecondOpinion is the probability the learned model (bot/classifier) needs before
-	// its label replaces a "did you mean" or an "I don't know that one". The rules decide
-	// everything else. 0.5 was chosen by cross-validation on the tuning sets (leave one
-	// file out; see bot/classifier's TestPolicies), never on a held-out set.
+	// its label replaces a "did you mean" or an "I don't know that one". 0.4 was chosen by
+	// cross-validation on the tuning sets (leave one file out; see bot/classifier's
+	// TestPolicies), never on a held-out set.
 	SecondOpinion float64
 	// SecondOpinionUnanchored is what the model needs to name a topic for a question that
 	// names neither the occupation nor anything about work ("how many prime numbers are
 	// there between 0 and 100" is jobs to it at 0.82): set by the tuning sets and CLINC's
 	// out-of-scope questions (2 tuning questions lost, 5 CLINC ones declined).
 	SecondOpinionUnanchored float64
+	// Veto is the probability of "none" at which the model turns a rules answer into a
+	// decline, considered only for answers under VetoBelow confidence (the lowest bound
+	// that loses no veto in the folds: a prediction costs a third of an answer) to a
+	// question with a word the rules do not know. OnePart is the probability at which
+	// the model cuts a multi-part answer to the one part it names. All three chosen by the
+	// same cross-validation, in that order.
+	Veto, VetoBelow, OnePart float64
 }
 
 // weights are the weights in use.
@@ -78,5 +85,6 @@ var weights = Weights{
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
-	SecondOpinion: 0.5, SecondOpinionUnanchored: 0.9,
+	SecondOpinion: 0.4, SecondOpinionUnanchored: 0.9,
+	Veto: 0.995, VetoBelow: 0.7, OnePart: 0.99,
 }

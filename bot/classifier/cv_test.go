@@ -42,41 +42,19 @@ func TestPolicies(t *testing.T) {
 		all = append(all, f...)
 	}
 
-	// The sweep, over all folds' questions together.
-	best, bestOK := thresholds{never, never}, -1
-	var sweep strings.Builder
-	fmt.Fprintf(&sweep, "CV accuracy, fill (rows) × veto (columns):\n%6s", "")
-	for _, v := range vetoSweep {
-		fmt.Fprintf(&sweep, " %6s", thr(v))
-	}
-	for _, f := range fillSweep {
-		fmt.Fprintf(&sweep, "\n%6s", thr(f))
-		for _, v := range vetoSweep {
-			th := thresholds{f, v}
-			ok := j.score(guarded("", th), all)
-			fmt.Fprintf(&sweep, " %6s", pct(ok, len(all)))
-			if ok > bestOK {
-				best, bestOK = th, ok
-			}
-		}
-	}
-	// The lowest veto threshold that does as well in the folds as the chosen one: reported
-	// beside it, so the held-out effect of a veto shows even when the choice is none.
-	veto := best.veto
-	for _, v := range vetoSweep {
-		if j.score(guarded("", thresholds{best.fill, v}), all) == bestOK {
-			veto = v
-		}
-	}
-	t.Log(sweep.String())
-	t.Logf("chosen by cross-validation: %v (a veto at %s ties)", best, thr(veto))
+	best, sweep := chooseThresholds(j, all)
+	t.Log(sweep)
+	t.Logf("chosen by cross-validation: %v", best)
 
+	fill := thresholds{best.fill, never, never, never}
+	veto := thresholds{best.fill, best.veto, best.below, never}
 	policies := []policy{
 		rulesOnly(),
 		modelOnly(),
 		guarded("guarded", best),
-		guarded("+veto "+thr(veto), thresholds{best.fill, veto}),
-		guarded("veto only", thresholds{never, veto}),
+		guarded("fill only", fill),
+		guarded("+veto", veto),
+		guarded("veto only", thresholds{never, best.veto, best.below, never}),
 	}
 	var tab strings.Builder
 	header(&tab, "leave one file out", policies)
@@ -124,6 +102,48 @@ func TestPolicies(t *testing.T) {
 		t.Errorf("the guarded policy's CV accuracy %s is below the rules' %s: the sweep includes the rules alone",
 			pct(combined, len(all)), pct(rules, len(all)))
 	}
+}
+
+// chooseThresholds sweeps, over all folds' questions together: fill × veto (a veto for
+// any answer), then the confidence under which a veto is considered (the lowest that does
+// as well: a prediction for fewer answers), then the one-part cut. Ties keep the most
+// cautious value, the sweeps running from "never" down.
+func chooseThresholds(j *judge, all []case_) (thresholds, string) {
+	best, bestOK := thresholds{never, never, never, never}, -1
+	var sweep strings.Builder
+	fmt.Fprintf(&sweep, "CV accuracy, fill (rows) × veto (columns):\n%6s", "")
+	for _, v := range vetoSweep {
+		fmt.Fprintf(&sweep, " %6s", thr(v))
+	}
+	for _, f := range fillSweep {
+		fmt.Fprintf(&sweep, "\n%6s", thr(f))
+		for _, v := range vetoSweep {
+			th := thresholds{f, v, never, never}
+			ok := j.score(guarded("", th), all)
+			fmt.Fprintf(&sweep, " %6s", pct(ok, len(all)))
+			if ok > bestOK {
+				best, bestOK = th, ok
+			}
+		}
+	}
+	for _, b := range belowSweep {
+		th := best
+		th.below = b
+		if j.score(guarded("", th), all) >= bestOK {
+			best.below = b
+		}
+	}
+	fmt.Fprintf(&sweep, "\none part:")
+	for _, p := range partSweep {
+		th := best
+		th.part = p
+		ok := j.score(guarded("", th), all)
+		fmt.Fprintf(&sweep, " %s %s", thr(p), pct(ok, len(all)))
+		if ok > bestOK {
+			best.part, bestOK = p, ok
+		}
+	}
+	return best, sweep.String()
 }
 
 func header(sb *strings.Builder, title string, ps []policy) {

@@ -161,13 +161,13 @@ func (j *judge) ocases(m *classifier.Model, qs []corpus.Question) []ocase {
 		for _, s := range tr.Scores {
 			sc[s.Topic] = s.Score
 		}
-		out[i] = ocase{case_{q, r, m.Predict(q.Text)}, tr.Decided, sc}
+		out[i] = ocase{case_{q, r, m.Predict(q.Text), unknownWords(tr)}, tr.Decided, sc}
 	}
 	return out
 }
 
-// today is the policy in bot: fill a "did you mean" or last resort at P ≥ 0.6, no veto.
-var today = guarded("guarded", thresholds{0.6, never})
+// today is the policy in bot (weights.SecondOpinion, Veto, VetoBelow, OnePart).
+var today = guarded("guarded", thresholds{0.4, 0.995, 0.7, 0.99})
 
 func (j *judge) oreply(o override, c ocase) bot.Reply {
 	if o == rulesPolicy {

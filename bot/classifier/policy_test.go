@@ -16,12 +16,15 @@ import (
 // never is a threshold no probability reaches: the policy step it guards is off.
 const never = 1.01
 
-// thresholds is the guarded policy's pair: the model fills in for a "did you mean" or an
-// "I don't know that one" when its best label has P ≥ fill, and turns a rules answer into
-// a decline when it says none with P ≥ veto.
-type thresholds struct{ fill, veto float64 }
+// thresholds is the guarded policy's: the model fills in for a "did you mean" or an "I
+// don't know that one" when its best label has P ≥ fill; turns a rules answer of confidence
+// under below into a decline when it says none with P ≥ veto; and cuts a multi-part answer
+// to the one part it names with P ≥ part, when its runner-up is none of the others.
+type thresholds struct{ fill, veto, below, part float64 }
 
-func (th thresholds) String() string { return "fill " + thr(th.fill) + ", veto " + thr(th.veto) }
+func (th thresholds) String() string {
+	return "fill " + thr(th.fill) + ", veto " + thr(th.veto) + " below " + thr(th.below) + ", one part " + thr(th.part)
+}
 
 func thr(x float64) string {
 	if x >= never {
@@ -33,14 +36,17 @@ func thr(x float64) string {
 // The thresholds swept: from "never" down, so that of pairs that tie, the most cautious is
 // kept.
 var (
-	fillSweep = []float64{never, 0.99, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3}
-	vetoSweep = []float64{never, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.9, 0.8}
+	belowSweep = []float64{never, 0.9, 0.8, 0.7, 0.6, 0.5}
+	partSweep  = []float64{never, 0.99, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3}
+	fillSweep  = []float64{never, 0.99, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3}
+	vetoSweep  = []float64{never, 0.999, 0.995, 0.99, 0.98, 0.97, 0.95, 0.9, 0.8}
 )
 
 // judge replays the bot's decisions on one question set with one model's predictions.
 type judge struct {
 	b       *bot.Bot
 	unknown string               // the lead of the rules' last resort, "I don't know that one."
+	compare string               // the note beside an answer that compares with another occupation
 	direct  map[string]bot.Reply // what the bot says for each topic, asked by id
 }
 
@@ -64,6 +70,12 @@ func newJudge(t *testing.T) *judge {
 		t.Fatalf("gibberish got a %s reply, want the last-resort fallback", r.Kind)
 	}
 	j.unknown = r.Lead
+	// An answer's note is what the profile lacks (the bot does not veto those: the rules
+	// dealt with it), or this aside, which the bot's veto may overrule.
+	j.compare = b.Answer(context.Background(), bot.Request{Text: "do they make more than nurses"}).Note
+	if j.compare == "" {
+		t.Fatal("a comparison with nurses got no note")
+	}
 	for _, tp := range b.Topics() {
 		j.direct[tp.ID] = b.Answer(context.Background(), bot.Request{Topic: tp.ID})
 	}
@@ -75,12 +87,28 @@ type case_ struct {
 	q     corpus.Question
 	rules bot.Reply
 	pred  classifier.Prediction
+	// unknown is how many words the rules did not know: the bot vetoes only such questions
+	// ("tell me about the rhit", every word placed, is the rules' to answer).
+	unknown int
+}
+
+// unknownWords counts the words of the trace's tokens marked unknown ("word?"; a lone "?"
+// is a question mark).
+func unknownWords(tr *bot.Trace) int {
+	n := 0
+	for _, w := range strings.Fields(tr.Read[len(tr.Read)-1].Text) {
+		if len(w) > 1 && strings.HasSuffix(w, "?") {
+			n++
+		}
+	}
+	return n
 }
 
 func (j *judge) cases(m *classifier.Model, qs []corpus.Question) []case_ {
 	out := make([]case_, len(qs))
 	for i, q := range qs {
-		out[i] = case_{q: q, rules: j.b.Answer(context.Background(), bot.Request{Text: q.Text}), pred: m.Predict(q.Text)}
+		r, tr := j.b.Explain(context.Background(), bot.Request{Text: q.Text})
+		out[i] = case_{q: q, rules: r, pred: m.Predict(q.Text), unknown: unknownWords(tr)}
 	}
 	return out
 }
@@ -119,16 +147,24 @@ func modelOnly() policy {
 }
 
 // guarded: the rules' gates and answers stand, but the model fills in where the rules had
-// nothing, and vetoes an answer when it is very sure the question is out of scope.
+// nothing, vetoes an answer when it is very sure the question is out of scope, and cuts a
+// multi-part answer to the part it is very sure of: what the bot's rules second_opinion,
+// learned_veto and learned_one_part do.
 func guarded(name string, th thresholds) policy {
 	return policy{name, func(j *judge, c case_) bot.Reply {
+		r, p := c.rules, c.pred
 		switch {
-		case j.fillable(c.rules) && c.pred.P >= th.fill:
-			return j.modelReply(c.pred.Label)
-		case c.rules.Kind == bot.KindAnswer && c.pred.Label == bot.IntentNone && c.pred.P >= th.veto:
+		case j.fillable(r) && p.P >= th.fill:
+			return j.modelReply(p.Label)
+		case r.Kind != bot.KindAnswer:
+			return r
+		case r.Confidence < th.below && c.unknown > 0 && (r.Note == "" || r.Note == j.compare) && p.Label == bot.IntentNone && p.P >= th.veto:
 			return j.modelReply(bot.IntentNone)
+		case len(r.Parts) >= 2 && p.P >= th.part && slices.Contains(r.Intents, p.Label) && !slices.Contains(r.Intents, p.Second):
+			i := slices.Index(r.Intents, p.Label)
+			return bot.Reply{Answered: true, Kind: bot.KindAnswer, Intents: []string{p.Label}, Lead: r.Parts[i].Lead, Parts: r.Parts[i : i+1]}
 		}
-		return c.rules
+		return r
 	}}
 }
 
