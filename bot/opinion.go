@@ -44,13 +44,14 @@ func secondOpinion(s *state) (decision, bool, string) {
 		}
 		return decided(ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
 	}
-	// A topic is answered only when the rules saw some evidence for it, and for a question
+	// A topic is answered only when the rules saw some evidence for it or the question
+	// names the occupation ("whats medical registrar lol never heard b4"), and for a question
 	// about nothing at work only when the model is very sure: the model reads
 	// "battery health on this device" as duties from its words alone. A question with no
 	// phrase found, nothing about work and mostly words the bot does not know ("can you
 	// mark this note as important") has only the model's guess.
 	t := ix.byID[p.Label]
-	if s.a.score[t] <= 0 || !s.a.anchored && p.P < weights.SecondOpinionUnanchored || !s.a.anchored && len(s.a.hits) == 0 && s.a.unknown*2 > s.a.content {
+	if s.a.score[t] <= 0 && !s.a.subject || !s.a.anchored && p.P < weights.SecondOpinionUnanchored || !s.a.anchored && len(s.a.hits) == 0 && s.a.unknown*2 > s.a.content {
 		// "remote?", "can this be done from home": about the work, the model says, and
 		// asking what the profile lacks, the rules found: that is the reason to give.
 		if u := s.a.unsupported; u >= 0 {
