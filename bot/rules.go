@@ -81,6 +81,7 @@ var rules = []rule{
 	{"about_the_bot", aboutTheBot},
 	{"everyday_words_only", everydayWordsOnly},
 	{"greeting_with_story", greetingWithStory},
+	{"own_names_compared", ownNamesCompared},
 	{"multi_part_topics", multiPartTopics},
 	{"learned_one_part", learnedOnePart},
 	{"unsupported_beside_answer", unsupportedBesideAnswer},
