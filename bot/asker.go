@@ -137,6 +137,17 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 		a.story = s
 		a.dropStoryEntities()
 	}
+	// "i am from philippines thinking to study this. will there be many jobs in this field?":
+	// what the profile lacks, named only in a sentence told, is not asked.
+	told := a.toldSentences()
+	if a.unsupMask != 0 && a.unsupMask&^told == 0 {
+		a.unsupported, a.unsupMask = -1, 0
+	}
+	// "I make 32k as a receptionist. What do these jobs pay?": so is the asker's own
+	// situation, told and not asked.
+	if a.personal && told != 0 && !a.hitOutside(rolePersonal, told) {
+		a.personal = false
+	}
 	// "what does it pay if you work for a consulting firm": the condition names where,
 	// and asks nothing itself; what it names stays. A condition that names nothing ("would
 	// I like this if I hate blood") may be the question.

@@ -42,3 +42,13 @@ func (a *analysis) toldSentences() uint64 {
 	}
 	return told
 }
+
+// hitOutside says whether a hit of kind k starts outside the positions m.
+func (a *analysis) hitOutside(k roleKind, m uint64) bool {
+	for _, h := range a.hits {
+		if h.r.kind == k && (h.start >= 64 || m&(1<<h.start) == 0) {
+			return true
+		}
+	}
+	return false
+}

@@ -62,3 +62,20 @@ func TestToldSentenceIsNoPart(t *testing.T) {
 		}
 	}
 }
+
+// What the profile lacks or the asker's own situation, named only in a sentence told, is
+// not what is asked: the question after it is answered.
+func TestToldSituationIsNotAsked(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	for _, tt := range []struct{ q, want string }{
+		{"i am from the philippines and thinking to study this. will there be many jobs in this field?", "outlook"},
+		{"I make 32k as a receptionist and my salary is awful. What do these jobs pay?", "pay"},
+		{"what do they make in ohio?", ""},
+		{"my salary is 40k, is that good?", ""},
+	} {
+		r := ask(b, tt.q)
+		if got := strings.Join(r.Intents, " "); tt.want == "" && r.Answered || tt.want != "" && got != tt.want {
+			t.Errorf("%q: answered %v %v (%q), want %q", tt.q, r.Answered, r.Intents, r.Lead, tt.want)
+		}
+	}
+}
