@@ -31,6 +31,9 @@ type evalSet struct {
 	SHA256    string  `yaml:"sha256"`    // heldout only: the frozen file's hash
 	FirstRun  string  `yaml:"first_run"` // the score before any tuning on it, when known
 	Sealed    bool    `yaml:"sealed"`    // written blind and not yet run: never opened by a test
+	// Model false: a tuning set the learned model does not train on (bot/classifier's
+	// corpus leaves it out); the rules are tuned on it all the same.
+	Model *bool `yaml:"model"`
 }
 
 // othersChecks are what an others set may check, in the order README.md gives them.

@@ -138,6 +138,7 @@ func TestCorpusMatchesManifest(t *testing.T) {
 		Sets []struct {
 			File, Purpose, Format string
 			Sealed                bool
+			Model                 *bool // false: a tuning set the model does not train on
 		}
 	}
 	if err := yaml.Unmarshal(data, &m); err != nil {
@@ -146,7 +147,7 @@ func TestCorpusMatchesManifest(t *testing.T) {
 	var tune, held []string
 	for _, s := range m.Sets {
 		switch {
-		case s.Purpose == "tune" && (s.Format == "" || s.Format == "questions"):
+		case s.Purpose == "tune" && (s.Format == "" || s.Format == "questions") && (s.Model == nil || *s.Model):
 			tune = append(tune, s.File)
 		case s.Purpose == "heldout" && !s.Sealed && (s.Format == "" || s.Format == "questions"):
 			held = append(held, s.File)
