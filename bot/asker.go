@@ -258,7 +258,16 @@ func (a *analysis) onlyIn(m uint64) bool {
 
 // askedAbout says whether an occupation at position i is what is asked about: not the
 // asker's own ("I'm a counselor putting together…") or people the job works with, not
-// "rn" for right now, not a story told before a question about this occupation.
+// "rn" for right now, not a story told before a question about this occupation, not in a
+// sentence told rather than asked ("As a teacher I'm on my feet all day. What's the work
+// setting like?"), not a word describing a thing ("a nursing degree": lexicon
+// self_description.describes).
 func (a *analysis) askedAbout(i int) bool {
+	if i+1 < len(a.toks) && lex.SelfDescription.Describes.has(a.toks[i+1].word) {
+		return false
+	}
+	if i < 64 && a.toldSentences()&(1<<i) != 0 && !ownWork(a.toks) {
+		return false
+	}
 	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
 }

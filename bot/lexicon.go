@@ -117,6 +117,7 @@ type selfLex struct {
 	After         phrases `yaml:"after"`          // ending right before the occupation
 	Compared      phrases `yaml:"compared"`       // ending right before an occupation compared with
 	Joiners       words   `yaml:"joiners"`        // like the occupation before them
+	Describes     words   `yaml:"describes"`      // after an occupation: a thing it describes
 	Articles      words   `yaml:"articles"`       // read back over describing words to these
 	BeforeArticle phrases `yaml:"before_article"` // ending right before the article
 	FamilyVerbs   words   `yaml:"family_verbs"`   // before the article, after one of Family

@@ -79,3 +79,22 @@ func TestToldSituationIsNotAsked(t *testing.T) {
 		}
 	}
 }
+
+// An occupation named in a sentence told, or describing a thing ("a nursing degree"), is
+// context; one asked about is declined.
+func TestOccupationAsContext(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	for _, tt := range []struct {
+		q        string
+		answered bool
+	}{
+		{"As a teacher I'm on my feet talking to kids all day. What's the work setting like in this field?", true},
+		{"I'm an RN. Would a nursing degree count as an acceptable background?", true},
+		{"how much do nurses make?", false},
+		{"I'm a teacher. How much do teachers make?", false},
+	} {
+		if r := ask(b, tt.q); r.Answered != tt.answered {
+			t.Errorf("%q: answered %v %v (%q), want answered %v", tt.q, r.Answered, r.Intents, r.Lead, tt.answered)
+		}
+	}
+}
