@@ -45,6 +45,11 @@ func selfDescription(toks []token, i int) bool {
 	if sd.BeforeArticle.endsAt(toks, i-2) {
 		return true
 	}
+	// "As a hospital administrator, I'd like to know…": who asks, opening the question and
+	// set apart by a comma ("as a nurse how much would i make" asks about nursing).
+	if sd.Opening.has(toks[i-2].word) && onlyLeadIns(toks[:i-2]) && setApart(toks, i) {
+		return true
+	}
 	return i >= 3 && sd.FamilyVerbs.has(toks[i-2].word) && sd.Family.has(toks[i-3].word)
 }
 
@@ -270,4 +275,25 @@ func (a *analysis) askedAbout(i int) bool {
 		return false
 	}
 	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
+}
+
+// onlyLeadIns says whether toks are nothing but words that lead in ("so", "ok") and
+// separators.
+func onlyLeadIns(toks []token) bool {
+	for _, t := range toks {
+		if !t.sep && !lex.Clauses.LeadIns.has(t.word) {
+			return false
+		}
+	}
+	return true
+}
+
+// setApart says whether the words from i run to a separator: "a vet, i want to know".
+func setApart(toks []token, i int) bool {
+	for ; i < len(toks) && !toks[i].stop; i++ {
+		if toks[i].sep {
+			return true
+		}
+	}
+	return false
 }

@@ -118,6 +118,7 @@ type selfLex struct {
 	Compared      phrases `yaml:"compared"`       // ending right before an occupation compared with
 	Joiners       words   `yaml:"joiners"`        // like the occupation before them
 	Describes     words   `yaml:"describes"`      // after an occupation: a thing it describes
+	Opening       words   `yaml:"opening"`        // before the article, opening the question
 	Articles      words   `yaml:"articles"`       // read back over describing words to these
 	BeforeArticle phrases `yaml:"before_article"` // ending right before the article
 	FamilyVerbs   words   `yaml:"family_verbs"`   // before the article, after one of Family

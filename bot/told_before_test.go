@@ -90,6 +90,8 @@ func TestOccupationAsContext(t *testing.T) {
 	}{
 		{"As a teacher I'm on my feet talking to kids all day. What's the work setting like in this field?", true},
 		{"I'm an RN. Would a nursing degree count as an acceptable background?", true},
+		{"As a vet, I want to know what types of organizations hire for this.", true},
+		{"so as a school counselor, which classes should students take?", true},
 		{"how much do nurses make?", false},
 		{"I'm a teacher. How much do teachers make?", false},
 	} {
