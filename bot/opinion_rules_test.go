@@ -1,0 +1,48 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/bot"
+)
+
+// The learned model's two places after the rules have found an answer: it vetoes an answer
+// to a question it is all but certain is out of scope, and cuts a multi-part answer to the
+// one part asked. Without the model (RulesOnly) the rules' reply stands.
+func TestLearnedVetoAndOnePart(t *testing.T) {
+	withModel, rulesOnly := newBot(t, bot.Options{}), newBot(t, bot.Options{RulesOnly: true})
+	for _, tt := range []struct {
+		q, rule string
+		want    []string // intents with the model; nil: declined
+	}{
+		{"How long does the HIM bachelor's at Temple take", "learned_veto", nil},
+		{"I'm terrible at standardized tests, they make me shake. Is certification a must before you can get hired, or is there some wiggle room?", "learned_one_part", []string{"certification"}},
+	} {
+		r, tr := withModel.Explain(context.Background(), bot.Request{Text: tt.q})
+		if !ruleActed(tr, tt.rule) {
+			t.Errorf("%q: %s did not act; rules: %v", tt.q, tt.rule, tr.Rules)
+		}
+		if got := strings.Join(r.Intents, " "); r.Answered != (tt.want != nil) || tt.want != nil && got != strings.Join(tt.want, " ") {
+			t.Errorf("%q: answered %v %v (%q), want %v", tt.q, r.Answered, r.Intents, r.Lead, tt.want)
+		}
+		if r2 := ask(rulesOnly, tt.q); r2.Answered == r.Answered && strings.Join(r2.Intents, " ") == strings.Join(r.Intents, " ") {
+			t.Errorf("%q: the rules alone give the same reply (%v %v): the test no longer shows the model acting", tt.q, r2.Answered, r2.Intents)
+		}
+	}
+	// A question whose every word the rules placed is theirs to answer, whatever the model
+	// says: "tell me about the rhit" names a credential the profile describes.
+	if r := ask(withModel, "tell me about the rhit"); !r.Answered {
+		t.Errorf("tell me about the rhit: declined (%q)", r.Lead)
+	}
+}
+
+func ruleActed(tr *bot.Trace, name string) bool {
+	for _, s := range tr.Rules {
+		if s.Rule == name && s.Outcome != "pass" {
+			return true
+		}
+	}
+	return false
+}
