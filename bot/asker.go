@@ -145,13 +145,18 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	// "i am from philippines thinking to study this. will there be many jobs in this field?":
 	// what the profile lacks, named only in a sentence told, is not asked.
 	told := a.toldSentences()
-	if a.unsupMask != 0 && a.unsupMask&^told == 0 {
+	if a.unsupMask != 0 && a.unsupMask&^told == 0 && !a.pointsThere() { // "I'm moving to California. What's the pay there?"
 		a.unsupported, a.unsupMask = -1, 0
 	}
 	// "I make 32k as a receptionist. What do these jobs pay?": so is the asker's own
 	// situation, told and not asked.
 	if a.personal && told != 0 && !a.hitOutside(rolePersonal, told) {
 		a.personal = false
+	}
+	// "I know most of them work in offices. Can I do this job fully remote?": a sentence
+	// told is no evidence for what the sentences asked do not ask.
+	if told != 0 && !a.pointsAtStory(told, anchors) { // "…under $30,000 a year. Is that accurate?"
+		a.dropEvidence(n, told)
 	}
 	// "what does it pay if you work for a consulting firm": the condition names where,
 	// and asks nothing itself; what it names stays. A condition that names nothing ("would
@@ -275,25 +280,4 @@ func (a *analysis) askedAbout(i int) bool {
 		return false
 	}
 	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
-}
-
-// onlyLeadIns says whether toks are nothing but words that lead in ("so", "ok") and
-// separators.
-func onlyLeadIns(toks []token) bool {
-	for _, t := range toks {
-		if !t.sep && !lex.Clauses.LeadIns.has(t.word) {
-			return false
-		}
-	}
-	return true
-}
-
-// setApart says whether the words from i run to a separator: "a vet, i want to know".
-func setApart(toks []token, i int) bool {
-	for ; i < len(toks) && !toks[i].stop; i++ {
-		if toks[i].sep {
-			return true
-		}
-	}
-	return false
 }

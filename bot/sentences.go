@@ -52,3 +52,40 @@ func (a *analysis) hitOutside(k roleKind, m uint64) bool {
 	}
 	return false
 }
+
+// pointsThere says whether "there" points at a place named before ("what's the pay there")
+// rather than saying something exists ("there will be many jobs", "is there").
+func (a *analysis) pointsThere() bool {
+	fu := &lex.FollowUp
+	for i, t := range a.toks {
+		if t.word != string(fu.There) || i > 0 && fu.ThereIs.has(a.toks[i-1].word) {
+			continue
+		}
+		if next := i + 1; next < len(a.toks) && fu.ThereIs.has(a.toks[next].word) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// onlyLeadIns says whether toks are nothing but words that lead in ("so", "ok") and
+// separators.
+func onlyLeadIns(toks []token) bool {
+	for _, t := range toks {
+		if !t.sep && !lex.Clauses.LeadIns.has(t.word) {
+			return false
+		}
+	}
+	return true
+}
+
+// setApart says whether the words from i run to a separator: "a vet, i want to know".
+func setApart(toks []token, i int) bool {
+	for ; i < len(toks) && !toks[i].stop; i++ {
+		if toks[i].sep {
+			return true
+		}
+	}
+	return false
+}

@@ -71,6 +71,8 @@ func TestToldSituationIsNotAsked(t *testing.T) {
 		{"i am from the philippines and thinking to study this. will there be many jobs in this field?", "outlook"},
 		{"I make 32k as a receptionist and my salary is awful. What do these jobs pay?", "pay"},
 		{"what do they make in ohio?", ""},
+		{"I'm moving to California in the spring. What's the median salary for this job there?", ""},
+		{"My brother-in-law insists these jobs pay under $30,000 a year. Is that accurate?", "pay"},
 		{"my salary is 40k, is that good?", ""},
 	} {
 		r := ask(b, tt.q)
