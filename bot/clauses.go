@@ -159,8 +159,9 @@ func (a *analysis) aside(t int, other uint64) bool {
 	if other == 0 {
 		return false
 	}
-	// Only what t has outside the clause that asks the rest counts.
-	own := a.mask[t] &^ clauseOf(other, sep, len(a.toks))
+	// Only what t has outside the clause that asks the rest counts, and not in a sentence
+	// told ("I know most work in offices. Can I do this job fully remote?").
+	own := a.mask[t] &^ clauseOf(other, sep, len(a.toks)) &^ a.toldSentences()
 	if own == 0 || a.ownScore(t, own) < weights.PartEvidence {
 		return false
 	}
