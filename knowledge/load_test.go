@@ -329,7 +329,7 @@ var shapeCases = []brokenCase{
 		name:      "a template with a fact name from before sub-occupations",
 		old:       `        lead: "{duties.sub.medical_registrars}"` + "\n",
 		new:       `        lead: "{duties.medical_registrars}"` + "\n",
-		wantField: "topics.0.facets.1.lead",
+		wantField: "topics.0.facets.2.lead",
 		wantLine:  `        lead: "{duties.medical_registrars}"`,
 		wantMsg:   "unknown fact {duties.medical_registrars}",
 	},
