@@ -144,18 +144,21 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	}
 	// "i am from philippines thinking to study this. will there be many jobs in this field?":
 	// what the profile lacks, named only in a sentence told, is not asked.
-	told := a.toldSentences()
-	if a.unsupMask != 0 && a.unsupMask&^told == 0 && !a.pointsThere() { // "I'm moving to California. What's the pay there?"
+	// Only whole sentences: in a run-on message the clause after the story often asks
+	// about it ("my hospital pays me $41k, is that fair").
+	strict := a.toldIn(false)
+	if a.unsupMask != 0 && a.unsupMask&^strict == 0 && !a.pointsThere() { // "I'm moving to California. What's the pay there?"
 		a.unsupported, a.unsupMask = -1, 0
 	}
 	// "I make 32k as a receptionist. What do these jobs pay?": so is the asker's own
 	// situation, told and not asked.
-	if a.personal && told != 0 && !a.hitOutside(rolePersonal, told) {
+	if a.personal && strict != 0 && !a.hitOutside(rolePersonal, strict) {
 		a.personal = false
 	}
+	told := a.toldSentences()
 	// "I know most of them work in offices. Can I do this job fully remote?": a sentence
 	// told is no evidence for what the sentences asked do not ask.
-	if told != 0 && !a.pointsAtStory(told, anchors) { // "…under $30,000 a year. Is that accurate?"
+	if told != 0 && !a.pointsAtStory(told, anchors) && !a.endsPointing() { // "…under $30,000 a year. Is that accurate?"
 		a.dropEvidence(n, told)
 	}
 	// "what does it pay if you work for a consulting firm": the condition names where,
@@ -276,7 +279,7 @@ func (a *analysis) askedAbout(i int) bool {
 	if i+1 < len(a.toks) && lex.SelfDescription.Describes.has(a.toks[i+1].word) {
 		return false
 	}
-	if i < 64 && a.toldSentences()&(1<<i) != 0 && !ownWork(a.toks) {
+	if i < 64 && a.toldIn(false)&(1<<i) != 0 && !ownWork(a.toks) {
 		return false
 	}
 	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)

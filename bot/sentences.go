@@ -7,7 +7,10 @@ package bot
 // sentence asks: a told sentence names the asker (lexicon: clauses.first_person), does
 // not end with a question mark and does not open with an asking word. It is 0 when no
 // sentence asks or the question is too long to place.
-func (a *analysis) toldSentences() uint64 {
+func (a *analysis) toldSentences() uint64 { return a.toldIn(true) }
+
+// toldIn is toldSentences, with a run-on message's clauses as its sentences when runOns.
+func (a *analysis) toldIn(runOns bool) uint64 {
 	if len(a.toks) > 64 {
 		return 0
 	}
@@ -24,9 +27,12 @@ func (a *analysis) toldSentences() uint64 {
 		}
 		cur, opened, opensAsking, firstPerson = 0, false, false, false
 	}
+	// A run-on message ("ive been a registrar for 5 years, my manager is nice, what can
+	// this job lead to") has its sentences between commas.
+	runOn := runOns && a.runOn()
 	for i, t := range a.toks {
 		cur |= 1 << i
-		if t.ends {
+		if t.ends || runOn && t.sep && t.word == "," {
 			end(t.asks)
 			continue
 		}
@@ -34,6 +40,8 @@ func (a *analysis) toldSentences() uint64 {
 			opened, opensAsking = true, cl.Asking.has(t.word)
 		}
 		firstPerson = firstPerson || cl.FirstPerson.has(t.word)
+		// "before i panic - what schooling do i need": an asking word inside asks.
+		opensAsking = opensAsking || runOn && cl.StoryEnds.has(t.word)
 		opensAsking = opensAsking || cl.Requests.startsAt(a.toks, i)
 	}
 	end(false)
@@ -88,4 +96,19 @@ func setApart(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// runOn says whether a message of more than one clause has no sentence end but, perhaps,
+// its last mark: "so i finished my associates in HIM, what certifications could i go after".
+func (a *analysis) runOn() bool {
+	commas := false
+	for i, t := range a.toks {
+		switch {
+		case t.ends && i < len(a.toks)-1:
+			return false
+		case t.sep && t.word == ",":
+			commas = true
+		}
+	}
+	return commas
 }

@@ -102,3 +102,19 @@ func TestOccupationAsContext(t *testing.T) {
 		}
 	}
 }
+
+// A run-on message has its sentences between commas: a clause that tells is no part of the
+// answer, while the asker's own situation stays theirs when the message asks about it.
+func TestRunOnMessage(t *testing.T) {
+	b := newBot(t, bot.Options{})
+	for _, tt := range []struct{ q, want string }{
+		{"so i finally finished my associates in HIM after 3 years of night classes, what certifications could i go after next", "certification"},
+		{"my hospital pays me $41k as a registrar, is that fair", ""},
+		{"what do they make, and what degree do they need", "pay education"},
+	} {
+		r := ask(b, tt.q)
+		if got := strings.Join(r.Intents, " "); tt.want == "" && r.Answered || tt.want != "" && got != tt.want {
+			t.Errorf("%q: answered %v %v (%q), want %q", tt.q, r.Answered, r.Intents, r.Lead, tt.want)
+		}
+	}
+}
