@@ -59,6 +59,7 @@ type analysis struct {
 	otherGuessed     bool          // the other occupation is an unknown word that looks like one
 	compared         bool          // another occupation is named only to compare ("more than nurses")
 	story            uint64        // the asker's story before the question, taken out of the evidence
+	told, toldStrict uint64        // sentences told, not asked: run-on clauses counted, or not (sentences.go)
 	entity           [numKinds]int // per entity kind: the entity named, or -1
 	entity2          [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
 	subject          bool

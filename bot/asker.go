@@ -146,7 +146,7 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	// what the profile lacks, named only in a sentence told, is not asked.
 	// Only whole sentences: in a run-on message the clause after the story often asks
 	// about it ("my hospital pays me $41k, is that fair").
-	strict := a.toldIn(false)
+	strict := a.toldStrict
 	if a.unsupMask != 0 && a.unsupMask&^strict == 0 && !a.pointsThere() { // "I'm moving to California. What's the pay there?"
 		a.unsupported, a.unsupMask = -1, 0
 	}
@@ -155,7 +155,7 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	if a.personal && strict != 0 && !a.hitOutside(rolePersonal, strict) {
 		a.personal = false
 	}
-	told := a.toldSentences()
+	told := a.told
 	// "I know most of them work in offices. Can I do this job fully remote?": a sentence
 	// told is no evidence for what the sentences asked do not ask.
 	if told != 0 && !a.pointsAtStory(told, anchors) && !a.endsPointing() { // "…under $30,000 a year. Is that accurate?"
@@ -279,7 +279,7 @@ func (a *analysis) askedAbout(i int) bool {
 	if i+1 < len(a.toks) && lex.SelfDescription.Describes.has(a.toks[i+1].word) {
 		return false
 	}
-	if i < 64 && a.toldIn(false)&(1<<i) != 0 && !ownWork(a.toks) {
+	if i < 64 && a.toldStrict&(1<<i) != 0 && !ownWork(a.toks) {
 		return false
 	}
 	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)

@@ -27,7 +27,7 @@ func (ix *index) parts(a *analysis, best int) []int {
 		return nil
 	}
 	out := []int{best}
-	told := a.toldSentences()
+	told := a.told
 	for len(out) < 3 {
 		next := -1
 		for t := range ix.topics {
@@ -162,7 +162,7 @@ func (a *analysis) aside(t int, other uint64) bool {
 	// Only what t has outside the clause that asks the rest counts, and not in a sentence
 	// told ("I know most work in offices. Can I do this job fully remote?").
 	own := a.mask[t] &^ clauseOf(other, sep, len(a.toks))
-	if told := a.toldSentences(); !a.pointsAtStory(told, nil) {
+	if told := a.told; !a.pointsAtStory(told, nil) {
 		own &^= told // "…48k a year as a medical assistant, would this be a raise?" points back
 	}
 	if own == 0 || a.ownScore(t, own) < weights.PartEvidence {

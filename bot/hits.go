@@ -11,6 +11,7 @@ import (
 
 // match finds every phrase in the tokens and scores the topics.
 func (ix *index) match(a *analysis) {
+	a.told, a.toldStrict = a.toldIn(true), a.toldIn(false) // from the tokens alone, read once
 	ix.findHits(a)
 	a.resolve()
 	a.joinNames()

@@ -226,5 +226,5 @@ func ordinalSuffix(s string) bool {
 
 // separators are what each punctuation mark reads as: a clause boundary, which read()
 // turns into a separator token that remembers a question mark or a sentence's end ("?",
-// "."), since a part of a question must be asked (toldSentences).
+// "."), since a part of a question must be asked (toldIn).
 var separators = map[rune]string{',': ", ", ';': ", ", '.': ". ", '!': ". ", '?': "? "}

@@ -3,13 +3,13 @@ package bot
 // Sentences told rather than asked: "I get really bad eye strain from screens. How much of
 // this job is at a computer?" tells a story in its first sentence and asks in its second.
 
-// toldSentences is the positions of the sentences that tell rather than ask, when another
+// toldIn is the positions of the sentences that tell rather than ask, when another
 // sentence asks: a told sentence names the asker (lexicon: clauses.first_person), does
 // not end with a question mark and does not open with an asking word. It is 0 when no
 // sentence asks or the question is too long to place.
-func (a *analysis) toldSentences() uint64 { return a.toldIn(true) }
-
-// toldIn is toldSentences, with a run-on message's clauses as its sentences when runOns.
+//
+// With runOns, a run-on message's clauses are its sentences. match stores both readings in
+// the analysis (told, toldStrict) once per question.
 func (a *analysis) toldIn(runOns bool) uint64 {
 	if len(a.toks) > 64 {
 		return 0

@@ -66,20 +66,14 @@ func TestToldSentenceIsNoPart(t *testing.T) {
 // What the profile lacks or the asker's own situation, named only in a sentence told, is
 // not what is asked: the question after it is answered.
 func TestToldSituationIsNotAsked(t *testing.T) {
-	b := newBot(t, bot.Options{})
-	for _, tt := range []struct{ q, want string }{
+	wantIntents(t, newBot(t, bot.Options{}), []intentCase{
 		{"i am from the philippines and thinking to study this. will there be many jobs in this field?", "outlook"},
 		{"I make 32k as a receptionist and my salary is awful. What do these jobs pay?", "pay"},
 		{"what do they make in ohio?", ""},
 		{"I'm moving to California in the spring. What's the median salary for this job there?", ""},
 		{"My brother-in-law insists these jobs pay under $30,000 a year. Is that accurate?", "pay"},
 		{"my salary is 40k, is that good?", ""},
-	} {
-		r := ask(b, tt.q)
-		if got := strings.Join(r.Intents, " "); tt.want == "" && r.Answered || tt.want != "" && got != tt.want {
-			t.Errorf("%q: answered %v %v (%q), want %q", tt.q, r.Answered, r.Intents, r.Lead, tt.want)
-		}
-	}
+	})
 }
 
 // An occupation named in a sentence told, or describing a thing ("a nursing degree"), is
@@ -106,12 +100,20 @@ func TestOccupationAsContext(t *testing.T) {
 // A run-on message has its sentences between commas: a clause that tells is no part of the
 // answer, while the asker's own situation stays theirs when the message asks about it.
 func TestRunOnMessage(t *testing.T) {
-	b := newBot(t, bot.Options{})
-	for _, tt := range []struct{ q, want string }{
+	wantIntents(t, newBot(t, bot.Options{}), []intentCase{
 		{"so i finally finished my associates in HIM after 3 years of night classes, what certifications could i go after next", "certification"},
 		{"my hospital pays me $41k as a registrar, is that fair", ""},
 		{"what do they make, and what degree do they need", "pay education"},
-	} {
+	})
+}
+
+// intentCase is a question and the intents its answer must have, space-separated; "" when
+// it must be declined.
+type intentCase struct{ q, want string }
+
+func wantIntents(t *testing.T, b *bot.Bot, cases []intentCase) {
+	t.Helper()
+	for _, tt := range cases {
 		r := ask(b, tt.q)
 		if got := strings.Join(r.Intents, " "); tt.want == "" && r.Answered || tt.want != "" && got != tt.want {
 			t.Errorf("%q: answered %v %v (%q), want %q", tt.q, r.Answered, r.Intents, r.Lead, tt.want)

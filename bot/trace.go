@@ -192,7 +192,7 @@ func (ix *index) signals(a *analysis) []string {
 	add(a.smalltalk >= 0, "small talk: %s", ix.smalltalkID(a.smalltalk))
 	add(a.foreignMine, `"my" before an unknown word`)
 	add(a.story != 0, "the asker's story, no evidence for what the question does not ask: %s", a.wordsIn(a.story))
-	if told := a.toldSentences(); told != 0 {
+	if told := a.told; told != 0 {
 		add(true, "told, not asked (no part of a multi-part answer): %s", a.wordsIn(told))
 	}
 	out = append(out, fmt.Sprintf("%d content words, %d unknown", a.content, a.unknown))
