@@ -51,6 +51,17 @@ func (a *analysis) toldIn(runOns bool) uint64 {
 	return told
 }
 
+// namesAskerOutside says whether a word outside the positions m names the asker
+// (lexicon: clauses.first_person).
+func (a *analysis) namesAskerOutside(m uint64) bool {
+	for i, t := range a.toks {
+		if (i >= 64 || m&(1<<i) == 0) && lex.Clauses.FirstPerson.has(t.word) {
+			return true
+		}
+	}
+	return false
+}
+
 // hitOutside says whether a hit of kind k starts outside the positions m.
 func (a *analysis) hitOutside(k roleKind, m uint64) bool {
 	for _, h := range a.hits {
