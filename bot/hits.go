@@ -16,6 +16,8 @@ func (ix *index) match(a *analysis) {
 	a.resolve()
 	a.joinNames()
 	a.joinLists()
+	label := a.label() // "Disabled vet. Would I mostly work in hospitals?": told too
+	a.told, a.toldStrict = a.told|label, a.toldStrict|label
 	ix.creditHits(a)
 	a.findOther(0)
 	ix.readWords(a)

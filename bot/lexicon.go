@@ -48,6 +48,7 @@ type lexicon struct {
 		AsideStory  phrases `yaml:"aside_story"`  // open a clause that is not asked apart
 		StoryEnds   words   `yaml:"story_ends"`   // end the story inside its clause
 		Condition   words   `yaml:"condition"`    // open a condition, which asks nothing itself
+		Purpose     phrases `yaml:"purpose"`      // open what the question is for: no label
 		SetAside    phrases `yaml:"set_aside"`    // open what the asker puts aside
 		FirstPerson words   `yaml:"first_person"` // make a sentence told, when it does not ask
 		Requests    phrases `yaml:"requests"`     // make a sentence ask, though it names the asker
@@ -123,6 +124,7 @@ type selfLex struct {
 	BeforeArticle phrases `yaml:"before_article"` // ending right before the article
 	FamilyVerbs   words   `yaml:"family_verbs"`   // before the article, after one of Family
 	Family        words   `yaml:"family"`
+	PointBack     words   `yaml:"point_back"` // people asked about, pointing back at a label
 }
 
 // rightNowLex says when Word is chat for "right now" rather than a noun (rightNow).

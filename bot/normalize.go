@@ -175,7 +175,7 @@ func lowerText(dst []byte, s string) []byte {
 			// problem-solving, full-time: join as one word and as two words would both be
 			// plausible; splitting keeps the vocabulary small.
 			space()
-		case r == '?' || r == '.' || r == '!' || r == ';' || r == ',':
+		case r == '?' || r == '.' || r == '!' || r == ';' || r == ',' || r == ':':
 			space()
 			sb.WriteString(separators[r])
 			prev = ' '
@@ -227,4 +227,4 @@ func ordinalSuffix(s string) bool {
 // separators are what each punctuation mark reads as: a clause boundary, which read()
 // turns into a separator token that remembers a question mark or a sentence's end ("?",
 // "."), since a part of a question must be asked (toldIn).
-var separators = map[rune]string{',': ", ", ';': ", ", '.': ". ", '!': ". ", '?': "? "}
+var separators = map[rune]string{',': ", ", ';': ", ", ':': ", ", '.': ". ", '!': ". ", '?': "? "}

@@ -62,6 +62,42 @@ func (a *analysis) namesAskerOutside(m uint64) bool {
 	return false
 }
 
+// label is the positions of a label the asker opens with ("Nurse switching careers: do I
+// need analytical skills?", "Disabled vet. Would I mostly work in hospitals?"), told like
+// a sentence about the asker: the message's first clause, set apart, asking nothing, of
+// more than one word, not opening with a purpose ("to move up into management, …";
+// lexicon: clauses.purpose), ended by a mark rather than a conjunction, naming neither the asker nor this occupation, before a clause that
+// asks and does not point back at the people named ("nurse practitioners in rural areas,
+// what do they make"; lexicon: self_description.point_back).
+func (a *analysis) label() uint64 {
+	end := 0
+	for end < len(a.toks) && !a.toks[end].sep {
+		end++
+	}
+	if end == 0 || end >= len(a.toks)-1 || end >= 64 || a.toks[end].asks || a.toks[end].word != "," || a.subjMask&(1<<end-1) != 0 {
+		return 0
+	}
+	words := 0
+	for j, t := range a.toks[:end] {
+		if j == 0 && (lex.Clauses.Asking.has(t.word) || lex.Clauses.Purpose.startsAt(a.toks, j)) || lex.Clauses.FirstPerson.has(t.word) || lex.SelfDescription.Compared.startsAt(a.toks, j) {
+			return 0
+		}
+		if !t.stop {
+			words++
+		}
+	}
+	rest := a.toks[end+1:]
+	for _, t := range rest {
+		if lex.SelfDescription.PointBack.has(t.word) {
+			return 0
+		}
+	}
+	if words < 2 || !rest[len(rest)-1].asks && !lex.Clauses.Asking.has(rest[0].word) {
+		return 0
+	}
+	return 1<<end - 1
+}
+
 // hitOutside says whether a hit of kind k starts outside the positions m.
 func (a *analysis) hitOutside(k roleKind, m uint64) bool {
 	for _, h := range a.hits {

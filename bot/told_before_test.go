@@ -90,6 +90,12 @@ func TestOccupationAsContext(t *testing.T) {
 		{"so as a school counselor, which classes should students take?", true},
 		{"how much do nurses make?", false},
 		{"I'm a teacher. How much do teachers make?", false},
+		// A label the asker opens with names the asker; one the question points back at
+		// does not.
+		{"Disabled vet. Would I mostly be working in hospitals or in physician offices?", true},
+		{"Nurse switching careers: do I need analytical skills for this?", true},
+		{"nurse practitioners in rural areas, what do they make?", false},
+		{"nurses vs doctors: which pays more?", false},
 	} {
 		if r := ask(b, tt.q); r.Answered != tt.answered {
 			t.Errorf("%q: answered %v %v (%q), want answered %v", tt.q, r.Answered, r.Intents, r.Lead, tt.answered)
@@ -104,6 +110,9 @@ func TestRunOnMessage(t *testing.T) {
 		{"so i finally finished my associates in HIM after 3 years of night classes, what certifications could i go after next", "certification"},
 		{"my hospital pays me $41k as a registrar, is that fair", ""},
 		{"what do they make, and what degree do they need", "pay education"},
+		{"is there a specific credential for documentation improvement in this field, my manager mentioned it in my review", "certification"},
+		{"my boss won't promote me, what do i do", ""},
+		{"Community college student: how many jobs open each year and what's the median pay?", "outlook pay"},
 	})
 }
 
