@@ -54,8 +54,9 @@ type lexicon struct {
 		Requests    phrases `yaml:"requests"`     // make a sentence ask, though it names the asker
 	} `yaml:"clauses"`
 	FollowUp struct {
-		Opens          phrases `yaml:"opens"`     // at the start of a follow-up
-		PointsAt       words   `yaml:"points_at"` // anywhere in a follow-up
+		Opens          phrases `yaml:"opens"`      // at the start of a follow-up
+		NeedsTurn      phrases `yaml:"needs_turn"` // at the start: alone, no guess by the model
+		PointsAt       words   `yaml:"points_at"`  // anywhere in a follow-up
 		Demonstratives words   `yaml:"demonstratives"`
 		There          oneWord `yaml:"there"`    // points at a place ...
 		ThereIs        words   `yaml:"there_is"` // ... unless after one of these

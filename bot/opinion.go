@@ -51,6 +51,9 @@ func secondOpinion(s *state) (decision, bool, string) {
 	// phrase found, nothing about work and mostly words the bot does not know ("can you
 	// mark this note as important") has only the model's guess.
 	t := ix.byID[p.Label]
+	if s.prev.topic < 0 && lex.FollowUp.NeedsTurn.startsAt(s.a.toks, 0) { // "what about hospitals?"
+		return pass()
+	}
 	if s.a.score[t] <= 0 && !s.a.subject || !s.a.anchored && p.P < weights.SecondOpinionUnanchored || !s.a.anchored && len(s.a.hits) == 0 && s.a.unknown*2 > s.a.content {
 		// "remote?", "can this be done from home": about the work, the model says, and
 		// asking what the profile lacks, the rules found: that is the reason to give.

@@ -2,19 +2,20 @@ package bot
 
 import "slices"
 
-// Where the learned model may overrule an answer the rules would give: only when it is all
-// but certain (weights.Veto, weights.OnePart), thresholds chosen by cross-validation over
+// Where the learned model may overrule an answer the rules would give: only when it is
+// sure (weights.Veto, weights.OnePart), thresholds chosen by cross-validation over
 // the tuning files (bot/classifier's TestPolicies), never on a held-out set.
 
 // learnedVeto: the rules would answer, without much confidence, a question with words they
-// do not know, and the model is all but certain it is out of scope ("CTR renewal how
+// do not know, and the model is sure (weights.Veto) it is out of scope ("CTR renewal how
 // often", "how long does the HIM bachelor's at Temple take"). The gates for other
 // occupations and personal questions have decided already. Not vetoed: a question whose
 // every word the rules placed ("tell me about the rhit" is theirs to answer), an answer
 // with what the profile lacks said beside it ("what's the salary, and is it different in
-// texas"), and a question in a conversation on a topic, which the model reads without it.
+// texas"), and a follow-up pointing back at the last answer ("and the top 10%?"), which the
+// model reads without it.
 func learnedVeto(s *state) (decision, bool, string) {
-	if s.ix.model == nil || !s.answerable() || s.conf >= weights.VetoBelow || s.caveat != "" || s.a.unknown == 0 || s.prev.topic >= 0 {
+	if s.ix.model == nil || !s.answerable() || s.conf >= weights.VetoBelow || s.caveat != "" || s.a.unknown == 0 || s.prev.topic >= 0 && s.a.pointsBack() {
 		return pass()
 	}
 	if p := s.predict(); p.Label == IntentNone && p.P >= weights.Veto {
@@ -23,7 +24,7 @@ func learnedVeto(s *state) (decision, bool, string) {
 	return pass()
 }
 
-// learnedOnePart: the rules found two or three parts, and the model is all but certain the
+// learnedOnePart: the rules found two or three parts, and the model is fairly sure (weights.OnePart) the
 // question asks one of them and not the others ("I'm terrible at tests. Is certification a
 // must before you can get hired?" asks the certification, not also the jobs).
 func learnedOnePart(s *state) (decision, bool, string) {
