@@ -190,6 +190,8 @@ func TestReviewFindings(t *testing.T) {
 		// a greeting and who the asker is, nothing asked yet: the greeting
 		{"hi, im a high school junior", true, "I answer questions about", "anatomy"},
 		{"hi im a junior and i want to know the pay", true, "$55,560", ""},
+		{"yo I'm 19 how much does this job pay", true, "$55,560", ""},
+		{"how many people apply for each opening?", false, "applicants", "39,900"},
 		// a topic word inside a question about the bot asks about the bot
 		{"what other subjects can I ask you about?", true, "I answer questions about", "degree"},
 		// declines with the reason that fits, even where the learned model decides

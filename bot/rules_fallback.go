@@ -60,8 +60,8 @@ func greetingWithStory(s *state) (decision, bool, string) {
 		return pass()
 	}
 	for j := i; j < len(a.toks)-1; j++ {
-		if a.toks[j].sep {
-			return pass() // "hi im a junior, and i want to know the pay" goes on
+		if a.toks[j].sep || lex.Clauses.StoryEnds.has(a.toks[j].word) {
+			return pass() // "hi im a junior, and i want to know the pay", "yo im 19 how much…" go on
 		}
 	}
 	return openingSmalltalk(s)
