@@ -192,6 +192,9 @@ func TestReviewFindings(t *testing.T) {
 		{"hi im a junior and i want to know the pay", true, "$55,560", ""},
 		{"yo I'm 19 how much does this job pay", true, "$55,560", ""},
 		{"how many people apply for each opening?", false, "applicants", "39,900"},
+		// the accrediting commission is not pay on commission
+		{"whats the name of the commission that accredits HIM degrees", true, "Commission on Accreditation", ""},
+		{"do they work on commission", false, "no figures by experience", ""},
 		// a topic word inside a question about the bot asks about the bot
 		{"what other subjects can I ask you about?", true, "I answer questions about", "degree"},
 		// declines with the reason that fits, even where the learned model decides
