@@ -155,17 +155,17 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	if a.personal && strict != 0 && !a.hitOutside(rolePersonal, strict) {
 		a.personal = false
 	}
-	told := a.told
-	// In a run-on message a clause told is only context ("is there a credential for
-	// documentation improvement, my manager mentioned it in my review"), unless the question
-	// points back at it ("my hospital pays me $41k, is that fair") or asks about the asker
-	// ("my boss won't promote me, what do i do").
-	if a.personal && told != 0 && !a.hitOutside(rolePersonal, told) && !a.pointsAtStory(told, anchors) && !a.endsPointing() && !a.namesAskerOutside(told) {
-		a.personal = false
-	}
-	// "I know most of them work in offices. Can I do this job fully remote?": a sentence
-	// told is no evidence for what the sentences asked do not ask.
-	if told != 0 && !a.pointsAtStory(told, anchors) && !a.endsPointing() { // "…under $30,000 a year. Is that accurate?"
+	// A sentence told is only context unless the question points back at it ("…under
+	// $30,000 a year. Is that accurate?", "my hospital pays me $41k, is that fair").
+	if told := a.told; told != 0 && !a.pointsAtStory(told, anchors) && !a.endsPointing() {
+		// In a run-on message a personal clause told is context too ("is there a credential
+		// for documentation improvement, my manager mentioned it in my review"), unless
+		// the question asks about the asker ("my boss won't promote me, what do i do").
+		if a.personal && !a.hitOutside(rolePersonal, told) && !a.namesAskerOutside(told) {
+			a.personal = false
+		}
+		// "I know most of them work in offices. Can I do this job fully remote?": no
+		// evidence for what the sentences asked do not ask.
 		a.dropEvidence(n, told)
 	}
 	// "what does it pay if you work for a consulting firm": the condition names where,
