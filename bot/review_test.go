@@ -358,6 +358,9 @@ func TestAnswerWithCaveat(t *testing.T) {
 		{"Do they get benefits like health insurance and paid vacation?", false, "does not cover benefits", ""},
 		{"what do they earn, and what do nurses make", true, "$55,560", "the other occupation you asked about"},
 		{"how much do nurses make and what about HITs", false, "that occupation", ""},
+		// The second part goes on about the nurses: nothing of it is this occupation's.
+		{"what do nurses make and what degree do they need", false, "that occupation", ""},
+		{"what do nurses make, and what degree do health information technologists need", true, "associate's degree", "the other occupation you asked about"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})

@@ -3,6 +3,8 @@ package bot
 // Rules that decline before any answer (the asker's own affairs, other occupations) or
 // that set up the answer (questions about the bot, multi-part questions).
 
+import "math/bits"
+
 func personal(s *state) (decision, bool, string) {
 	if s.a.personal {
 		return decided(s.ix.decline(KindFallback, s.ix.replies.Personal, s.conf), -1)
@@ -18,7 +20,7 @@ func otherOccupation(s *state) (decision, bool, string) {
 	if a.other == "" || s.best >= 0 && ix.namesOcc[s.best] && a.subject {
 		return pass()
 	}
-	if t := a.asideTopic(s.best, a.otherMask); t >= 0 && a.unsupported < 0 && a.confidence(a.score[t], 0) >= AnswerThreshold {
+	if t := a.asideTopic(s.best, a.otherMask); t >= 0 && !a.continuesOther(t) && a.unsupported < 0 && a.confidence(a.score[t], 0) >= AnswerThreshold {
 		fi, ei := ix.facet(a, t)
 		r := ix.answerReply(t, ix.partFor(t, fi, ei), a.confidence(a.score[t], 0))
 		r.Note = ix.replies.OtherOccupationAside
@@ -62,4 +64,16 @@ func multiPartTopics(s *state) (decision, bool, string) {
 		}
 	}
 	return pass()
+}
+
+// continuesOther: the clause that asks topic t comes after the one naming another
+// occupation and does not name this one ("what do nurses make and what degree do they
+// need"): it goes on asking about that occupation, so it is no aside to answer.
+func (a *analysis) continuesOther(t int) bool {
+	sep := a.seps()
+	own := a.mask[t] &^ clauseOf(a.otherMask, sep, len(a.toks))
+	if own == 0 || bits.TrailingZeros64(own) < bits.TrailingZeros64(a.otherMask) {
+		return false
+	}
+	return clauseOf(own, sep, len(a.toks))&a.subjMask == 0
 }
