@@ -42,7 +42,7 @@ func selfDescription(toks []token, i int) bool {
 		return false
 	}
 	// "I'm a", "not be a", "I work as a"; "my wife is a pharmacy tech".
-	if sd.BeforeArticle.endsAt(toks, i-2) {
+	if sd.BeforeArticle.endsAt(toks, i-2) && !sd.Aims.endsAt(toks, i-2) {
 		return true
 	}
 	// "As a hospital administrator, I'd like to know…": who asks, opening the question and

@@ -123,6 +123,7 @@ type selfLex struct {
 	Opening       words   `yaml:"opening"`        // before the article, opening the question
 	Articles      words   `yaml:"articles"`       // read back over describing words to these
 	BeforeArticle phrases `yaml:"before_article"` // ending right before the article
+	Aims          phrases `yaml:"aims"`           // the same, asking about the occupation
 	FamilyVerbs   words   `yaml:"family_verbs"`   // before the article, after one of Family
 	Family        words   `yaml:"family"`
 	PointBack     words   `yaml:"point_back"` // people asked about, pointing back at a label

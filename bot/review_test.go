@@ -238,6 +238,8 @@ func TestOtherOccupationOrContext(t *testing.T) {
 		{"teacher here, is my field growing", false, "that occupation"},
 		{"I work as a receptionist in a doctor's office, what do these workers earn in physicians' offices?", true, "$44,990"},
 		{"as a nurse how much would i make", false, "that occupation"},
+		{"do I need a license to work as a medical assistant", false, "that occupation"},
+		{"I work as a medical assistant, do I need a license for this job", true, "certification"},
 		{"as a nurse", false, "that occupation"},
 		{"i worked 6 years as a pharmacy tech, what degree do i need for this", true, "associate's"},
 		{"my doctor told me this field is growing, how many jobs are there", true, "39,900"},
