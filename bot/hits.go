@@ -1,7 +1,6 @@
 package bot
 
-// Stage 2, hits: the phrases found in the tokens, overlaps settled, and the evidence
-// they give each topic.
+// Stage 2, hits: the phrases found in the tokens, overlaps settled, and their evidence.
 
 import (
 	"strconv"
@@ -23,6 +22,7 @@ func (ix *index) match(a *analysis) {
 	ix.readWords(a)
 	a.sumScores(len(ix.topics))
 	a.dropStory(len(ix.topics), ix.anchors)
+	a.coverGoals(ix.covers)
 }
 
 // findHits finds every phrase that starts at every token.

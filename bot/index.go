@@ -97,8 +97,9 @@ type index struct {
 	// years the profile has figures for; yearReply is the unsupported reply for others.
 	years     map[int]bool
 	yearReply int
-	undated   []bool // per topic: its figures have no year
-	namesOcc  []bool // per topic: it is about other occupations
+	undated   []bool  // per topic: its figures have no year
+	namesOcc  []bool  // per topic: it is about other occupations
+	covers    [][]int // per topic: the topics its answer covers in its own clause
 	// subs are the kinds of worker inside the occupation that its name leaves out ("cancer
 	// registrars"): their names, and their aliases as a question's words.
 	subs []subOccupation
@@ -193,6 +194,11 @@ func (ix *builder) finish(kb *knowledge.Base) {
 	for _, t := range kb.Topics {
 		ix.undated = append(ix.undated, t.Undated)
 		ix.namesOcc = append(ix.namesOcc, t.NamesOccupations)
+		var cs []int
+		for _, id := range t.Covers {
+			cs = append(cs, ix.byID[id])
+		}
+		ix.covers = append(ix.covers, cs)
 	}
 	ix.source = kb.Expand("{source.publisher}, {source.name}: {source.page}", nil)
 	ix.url = p.Source.URL

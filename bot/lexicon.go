@@ -49,6 +49,7 @@ type lexicon struct {
 		StoryEnds   words   `yaml:"story_ends"`   // end the story inside its clause
 		Condition   words   `yaml:"condition"`    // open a condition, which asks nothing itself
 		Purpose     phrases `yaml:"purpose"`      // open what the question is for: no label
+		Goal        phrases `yaml:"goal"`         // right before a topic word: the question's goal
 		SetAside    phrases `yaml:"set_aside"`    // open what the asker puts aside
 		FirstPerson words   `yaml:"first_person"` // make a sentence told, when it does not ask
 		Requests    phrases `yaml:"requests"`     // make a sentence ask, though it names the asker

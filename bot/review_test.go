@@ -63,6 +63,11 @@ func TestReviewFindings(t *testing.T) {
 		// the goal ("if I want a promotion") and the doubt ("is this data from the government")
 		// are what is asked, not the degree named on the way
 		{"is an associate's degree enough if i want a promotion later", true, "advance", ""},
+		// a degree or credential asked as the means to advance: the advancement answer, which
+		// says what it takes (knowledge: advancement covers education and certification)
+		{"do you have to go back to school to advance?", true, "advance", ""},
+		{"to move up into management, is a master's useful?", true, "advance", ""},
+		{"what's the education path and can you advance to management later", true, "degree to enter the occupation. Some positions require a bachelor's or master's degree. They sometimes advance", ""},
 		{"is this data from the government or from a college selling degrees", true, "Occupational Outlook Handbook", "associate's"},
 		{"which credential is for coding", true, "Registered Health Information Technician", ""},
 		{"how does it compare to other occupations for growth", true, "projected to grow", ""},

@@ -181,3 +181,42 @@ func (a *analysis) credit(t, i int, w float32) {
 		*p = w
 	}
 }
+
+// coverGoals: a topic asked in the same clauses as a topic whose answer covers it (knowledge
+// topics' covers) is part of that one's question: "do you have to go back to school to
+// advance?" asks the advancement, whose answer gives the degree it takes.
+func (a *analysis) coverGoals(covers [][]int) {
+	sep := a.seps()
+	for t, cs := range covers {
+		g := a.goal(t)
+		if len(cs) == 0 || a.score[t] < weights.PartEvidence || g == 0 {
+			continue
+		}
+		in := clauseOf(g, sep, len(a.toks))
+		if in&1 != 0 && lex.Clauses.Purpose.startsAt(a.toks, 0) {
+			in = ^uint64(0) // "to advance, is a bachelor's required?": the whole question's goal
+		}
+		for _, u := range cs {
+			if a.mask[u] == 0 || a.mask[u]&^in != 0 {
+				continue
+			}
+			a.score[t] += a.score[u]
+			for m := a.mask[u]; m != 0; m &= m - 1 {
+				a.tokW[u*maxTokens+bits.TrailingZeros64(m)] = 0
+			}
+			a.mask[u], a.score[u] = 0, 0
+		}
+	}
+}
+
+// goal is the positions of topic t's words that come right after one of lexicon
+// clauses.goal ("to advance").
+func (a *analysis) goal(t int) uint64 {
+	var m uint64
+	for _, h := range a.hits {
+		if h.r.kind == roleKeyword && int(h.r.topic) == t && lex.Clauses.Goal.endsAt(a.toks, h.start-1) {
+			m |= spanMask(h.start, h.end)
+		}
+	}
+	return m
+}

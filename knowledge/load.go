@@ -524,6 +524,13 @@ func (v *validator) topics(b *Base) {
 	if b.Digest.Footer != "" {
 		v.template(b, "digest.footer", b.Digest.Footer, "")
 	}
+	for i, t := range b.Topics {
+		for j, id := range t.Covers {
+			if !ids[id] || id == t.ID {
+				v.fail(fmt.Sprintf("topics.%d.covers.%d", i, j), "unknown topic id %q (or the topic itself)", id)
+			}
+		}
+	}
 	for i, id := range b.Suggest {
 		if !ids[id] {
 			v.fail(fmt.Sprintf("suggest.%d", i), "unknown topic id %q", id)

@@ -254,6 +254,14 @@ var profileCases = []brokenCase{
 		wantMsg:   `unknown topic id "wages"`,
 	},
 	{
+		name:      "a topic covering one that does not exist",
+		old:       "    covers: [education, certification]\n",
+		new:       "    covers: [education, credentials]\n",
+		wantField: "topics.5.covers.1",
+		wantLine:  "    covers: [education, credentials]",
+		wantMsg:   `unknown topic id "credentials"`,
+	},
+	{
 		name:      "two replies for other years",
 		old:       "    - id: location\n",
 		new:       "    - id: location\n      other_years: true\n",

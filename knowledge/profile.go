@@ -230,6 +230,10 @@ type Topic struct {
 	// NamesOccupations marks a topic about other occupations (related careers,
 	// advancement): naming one there is the question, not a reason to decline.
 	NamesOccupations bool `yaml:"names_occupations"`
+	// Covers names topics this one's answer covers when they are asked in the same clause
+	// as this one: "is a bachelor's needed to advance" asks the advancement, whose answer
+	// gives the degree it takes.
+	Covers []string `yaml:"covers"`
 
 	Keywords []string `yaml:"keywords"`
 	// WeakKeywords point at the topic less surely ("make" for pay).
