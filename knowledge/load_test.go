@@ -255,10 +255,10 @@ var profileCases = []brokenCase{
 	},
 	{
 		name:      "a topic covering one that does not exist",
-		old:       "    covers: [education, certification]\n",
-		new:       "    covers: [education, credentials]\n",
+		old:       "    covers: [education, certification, qualities]\n",
+		new:       "    covers: [education, credentials, qualities]\n",
 		wantField: "topics.5.covers.1",
-		wantLine:  "    covers: [education, credentials]",
+		wantLine:  "    covers: [education, credentials, qualities]",
 		wantMsg:   `unknown topic id "credentials"`,
 	},
 	{
