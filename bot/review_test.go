@@ -77,6 +77,8 @@ func TestReviewFindings(t *testing.T) {
 		{"i'm not a nurse, what do they do all day", true, "advise organizations", ""},
 		{"is turnover high in this field", false, "no figures on turnover", ""},
 		{"are health info techs happy in their jobs?", false, "how satisfied", ""},
+		{"how much more do CHDA holders get paid", false, "not by credential", ""},
+		{"do health info techs get hazard pay for working near the ER?", false, "does not cover benefits", ""},
 		{"what's the typical commute for health info techs?", false, "does not cover benefits, remote work or similar details", ""},
 		{"is there an age limit for getting the RHIT?", false, "exam details", ""},
 		{"it's not only coding, right? what else is there to the job", true, "advise organizations", ""},
