@@ -78,6 +78,9 @@ func TestReviewFindings(t *testing.T) {
 		{"is turnover high in this field", false, "no figures on turnover", ""},
 		{"are health info techs happy in their jobs?", false, "how satisfied", ""},
 		{"how much more do CHDA holders get paid", false, "not by credential", ""},
+		// "there" points back at the place: both parts are about Arizona
+		{"how many jobs are there now in Arizona and how fast will it grow there", false, "national (U.S.) figures only", ""},
+		{"what other certifications are out there", true, "Registered Health Information Technician", ""},
 		{"do health info techs get hazard pay for working near the ER?", false, "does not cover benefits", ""},
 		{"what's the typical commute for health info techs?", false, "does not cover benefits, remote work or similar details", ""},
 		{"is there an age limit for getting the RHIT?", false, "exam details", ""},

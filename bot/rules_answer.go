@@ -1,5 +1,7 @@
 package bot
 
+import "math/bits"
+
 // Rules that answer from the profile, with what the profile lacks said beside.
 
 // "what degree do I need, and how much is tuition": the degree, and a word on tuition;
@@ -10,6 +12,9 @@ func unsupportedBesideAnswer(s *state) (decision, bool, string) {
 		return pass()
 	}
 	t, caveat := a.asideTopic(s.best, a.unsupMask), ix.unsupTxt[a.unsupported]
+	if ix.kb.Language.Unsupported[a.unsupported].Place && a.pointsThereFrom(64-bits.LeadingZeros64(a.unsupMask)) {
+		t = -1 // "how many jobs are there in Arizona and how fast will it grow there"
+	}
 	if at, ok := ix.byID[ix.unsupAns[a.unsupported]]; ok && t < 0 {
 		// The profile's figure for the whole, with what it lacks said beside.
 		t, caveat = at, ix.unsupNote[a.unsupported]

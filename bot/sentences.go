@@ -110,10 +110,13 @@ func (a *analysis) hitOutside(k roleKind, m uint64) bool {
 
 // pointsThere says whether "there" points at a place named before ("what's the pay there")
 // rather than saying something exists ("there will be many jobs", "is there").
-func (a *analysis) pointsThere() bool {
+func (a *analysis) pointsThere() bool { return a.pointsThereFrom(0) }
+
+// pointsThereFrom is pointsThere for the words from position from on.
+func (a *analysis) pointsThereFrom(from int) bool {
 	fu := &lex.FollowUp
-	for i, t := range a.toks {
-		if t.word != string(fu.There) || i > 0 && fu.ThereIs.has(a.toks[i-1].word) {
+	for i := from; i < len(a.toks); i++ {
+		if t := a.toks[i]; t.word != string(fu.There) || i > 0 && fu.ThereIs.has(a.toks[i-1].word) {
 			continue
 		}
 		if next := i + 1; next < len(a.toks) && fu.ThereIs.has(a.toks[next].word) {

@@ -315,6 +315,9 @@ type Unsupported struct {
 	// said beside as a note: "how much do RHITs earn" gets the occupation's wage, with
 	// "not by credential" after it. Without it the reply is said instead of an answer.
 	Answers string `yaml:"answers"`
+	// Place: a place; "there" after it points back at it, so what is asked there is asked
+	// about the place too ("how many jobs in Arizona, and how fast will it grow there").
+	Place bool `yaml:"place"`
 }
 
 // Replies are the sentences careerbot says when it is not answering from the profile: why
