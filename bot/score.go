@@ -186,12 +186,12 @@ func (a *analysis) credit(t, i int, w float32) {
 // topics' covers) is part of that one's question: "do you have to go back to school to
 // advance?" asks the advancement, whose answer gives the degree it takes.
 func (a *analysis) coverGoals(covers [][]int) {
-	sep := a.seps()
 	for t, cs := range covers {
 		g := a.goal(t)
 		if len(cs) == 0 || a.score[t] < weights.PartEvidence || g == 0 {
 			continue
 		}
+		sep := a.seps()
 		in := clauseOf(g, sep, len(a.toks))
 		if in&1 != 0 && lex.Clauses.Purpose.startsAt(a.toks, 0) {
 			in = ^uint64(0) // "to advance, is a bachelor's required?": the whole question's goal
