@@ -57,7 +57,7 @@ type Weights struct {
 	SecondSuggestion float32
 
 	// SecondOpinion is the probability the learned model (bot/classifier) needs before
-	// its label replaces a "did you mean" or an "I don't know that one". 0.5 was chosen by
+	// its label replaces a "did you mean" or an "I don't know that one". 0.3 was chosen by
 	// cross-validation on the tuning sets (leave one file out; see bot/classifier's
 	// TestPolicies), never on a held-out set.
 	SecondOpinion float64
@@ -85,6 +85,6 @@ var weights = Weights{
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
-	SecondOpinion: 0.5, SecondOpinionUnanchored: 0.9,
-	Veto: 0.97, VetoBelow: 0.8, OnePart: 0.6,
+	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9,
+	Veto: 0.97, VetoBelow: 0.9, OnePart: 0.9,
 }

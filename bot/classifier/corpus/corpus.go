@@ -43,6 +43,12 @@ var TuningFiles = []string{
 	"tune/36-blind-non-native.tsv",
 	"tune/37-blind-worried-indirect.tsv",
 	"tune/38-blind-near-miss-pairs.tsv",
+	"tune/39-blind-slack-discord.tsv",
+	"tune/40-blind-two-things.tsv",
+	"tune/41-blind-everyday-hints.tsv",
+	"tune/42-blind-on-behalf.tsv",
+	"tune/43-blind-issue-styles.tsv",
+	"tune/44-blind-specific-details.tsv",
 }
 
 // HeldOutFiles are never trained or tuned on: only evaluated, once per policy. A sealed
