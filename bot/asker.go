@@ -192,13 +192,18 @@ func (a *analysis) dropEvidence(n int, s uint64) bool {
 		if a.ownScore(t, a.mask[t]&^s) >= weights.PartEvidence {
 			continue
 		}
-		for m := s & a.mask[t]; m != 0; m &= m - 1 {
-			a.tokW[t*maxTokens+bits.TrailingZeros64(m)] = 0
-		}
-		a.mask[t] &^= s
-		a.sumTopic(t)
+		a.forget(t, s)
 	}
 	return asked
+}
+
+// forget takes the words at positions s out of topic t's evidence.
+func (a *analysis) forget(t int, s uint64) {
+	for m := s & a.mask[t]; m != 0; m &= m - 1 {
+		a.tokW[t*maxTokens+bits.TrailingZeros64(m)] = 0
+	}
+	a.mask[t] &^= s
+	a.sumTopic(t)
 }
 
 // clausesFrom is the positions from each token where opens holds to the end of its

@@ -187,12 +187,14 @@ func (a *analysis) credit(t, i int, w float32) {
 // advance?" asks the advancement, whose answer gives the degree it takes.
 func (a *analysis) coverGoals(covers [][]int) {
 	for t, cs := range covers {
-		g := a.goal(t)
-		if len(cs) == 0 || a.score[t] < weights.PartEvidence || g == 0 {
+		if len(cs) == 0 || a.score[t] < weights.PartEvidence {
 			continue
 		}
-		sep := a.seps()
-		in := clauseOf(g, sep, len(a.toks))
+		g := a.goal(t)
+		if g == 0 {
+			continue
+		}
+		in := clauseOf(g, a.seps(), len(a.toks))
 		if in&1 != 0 && lex.Clauses.Purpose.startsAt(a.toks, 0) {
 			in = ^uint64(0) // "to advance, is a bachelor's required?": the whole question's goal
 		}
@@ -201,10 +203,7 @@ func (a *analysis) coverGoals(covers [][]int) {
 				continue
 			}
 			a.score[t] += a.score[u]
-			for m := a.mask[u]; m != 0; m &= m - 1 {
-				a.tokW[u*maxTokens+bits.TrailingZeros64(m)] = 0
-			}
-			a.mask[u], a.score[u] = 0, 0
+			a.forget(u, a.mask[u])
 		}
 	}
 }
