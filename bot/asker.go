@@ -281,11 +281,12 @@ func (a *analysis) onlyIn(m uint64) bool {
 	return true
 }
 
-// askedAbout says whether an occupation at position i is what is asked about: not the
-// asker's own ("I'm a counselor putting together…") or people the job works with, not
-// "rn" for right now, not a story told before a question about this occupation, not in a
-// sentence told rather than asked ("As a teacher I'm on my feet all day. What's the work
-// setting like?"), not a word describing a thing ("a nursing degree": lexicon
+// askedAbout says whether an occupation (another or a related one) at position i is what
+// is asked about: not the asker's own ("I'm a counselor putting together…") or people the
+// job works with, not "rn" for right now, not a story told before a question about this
+// occupation ("I make $42k as a medical biller … what's the pay for this occupation?"),
+// not in a sentence told rather than asked ("As a teacher I'm on my feet all day. What's
+// the work setting like?"), not a word describing a thing ("a nursing degree": lexicon
 // self_description.describes).
 func (a *analysis) askedAbout(i int) bool {
 	if i+1 < len(a.toks) && lex.SelfDescription.Describes.has(a.toks[i+1].word) {

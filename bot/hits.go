@@ -85,7 +85,7 @@ func (ix *index) creditHits(a *analysis) {
 			a.covered |= span
 			a.subjMask |= span
 		case roleRelated:
-			if a.related < 0 && (!selfDescription(a.toks, h.start) || ownWork(a.toks)) {
+			if a.related < 0 && a.askedAbout(h.start) {
 				a.related = int(h.r.idx)
 			}
 			a.covered |= span

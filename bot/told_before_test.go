@@ -17,6 +17,13 @@ func TestOccupationToldBefore(t *testing.T) {
 	if r := ask(b, "what do welders make, and is this job at a desk?"); r.Answered && r.Note == "" {
 		t.Errorf("welders asked about: answered %v with no word on welders", r.Intents)
 	}
+	// So is a related occupation: the asker's own job, not one the bot sends them to.
+	if r := ask(b, "I make $42k as a medical biller in Kansas. What's the typical pay nationally for this occupation?"); !strings.Contains(r.Lead, "$55,560") {
+		t.Errorf("a medical biller's story: %q, want the occupation's median", r.Lead)
+	}
+	if r := ask(b, "what do medical billers make?"); r.Answered {
+		t.Errorf("medical billers asked about: answered %v, want the related-occupation decline", r.Intents)
+	}
 }
 
 // The asker's story told before the question is no part of what is asked, unless the
