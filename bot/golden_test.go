@@ -27,7 +27,7 @@ func TestGolden(t *testing.T) {
 		{"pay_median", "what's the median salary?"},
 		{"jobs", "how many jobs are there?"},
 		{"work_environment", "is it an office job?"},
-		{"did_you_mean", "records and clinics"},
+		{"did_you_mean", "the numbers for clinics"},
 		{"pay_and_outlook", "what's the salary and the outlook?"},
 		{"pay_by_industry", "how much do they make by industry?"},
 		{"employers", "who are the largest employers?"},

@@ -44,17 +44,11 @@ func secondOpinion(s *state) (decision, bool, string) {
 		}
 		return decided(ix.smalltalkReply(s.a.smalltalk), s.prev.topic)
 	}
-	// A topic is answered only when the rules saw some evidence for it or the question
-	// names the occupation ("whats medical registrar lol never heard b4"), and for a question
-	// about nothing at work only when the model is very sure: the model reads
-	// "battery health on this device" as duties from its words alone. A question with no
-	// phrase found, nothing about work and mostly words the bot does not know ("can you
-	// mark this note as important") has only the model's guess.
 	t := ix.byID[p.Label]
 	if s.prev.topic < 0 && lex.FollowUp.NeedsTurn.startsAt(s.a.toks, 0) { // "what about hospitals?"
 		return pass()
 	}
-	if s.a.score[t] <= 0 && !s.a.subject || !s.a.anchored && p.P < weights.SecondOpinionUnanchored || !s.a.anchored && len(s.a.hits) == 0 && s.a.unknown*2 > s.a.content {
+	if !s.modelMayName(t, p.P) {
 		// "remote?", "can this be done from home": about the work, the model says, and
 		// asking what the profile lacks, the rules found: that is the reason to give.
 		if u := s.a.unsupported; u >= 0 {
@@ -64,6 +58,23 @@ func secondOpinion(s *state) (decision, bool, string) {
 	}
 	fi, ei := ix.facet(s.a, t)
 	return decided(ix.answerReply(t, ix.partFor(t, fi, ei), p.P), t)
+}
+
+// modelMayName says whether the model's topic t, at probability p, may be answered. It
+// needs evidence: the rules saw some for t, the question names the occupation ("whats
+// medical registrar lol never heard b4"), or the model is sure (SecondOpinionNoEvidence)
+// of a question about work or with every word known ("how do I know if I'm cut out for
+// this kind of work?"). A question about nothing at work needs the model very sure
+// (SecondOpinionUnanchored): it reads "battery health on this device" as duties from its
+// words alone. One with no phrase found, nothing about work and mostly words the bot does
+// not know ("can you mark this note as important") has only the model's guess.
+func (s *state) modelMayName(t int, p float64) bool {
+	a := s.a
+	evidence := a.score[t] > 0 || a.subject || p >= weights.SecondOpinionNoEvidence && (a.anchored || a.unknown == 0)
+	if !evidence || !a.anchored && p < weights.SecondOpinionUnanchored {
+		return false
+	}
+	return a.anchored || len(a.hits) > 0 || a.unknown*2 <= a.content
 }
 
 // predict asks the model once per question.

@@ -8,9 +8,9 @@ import (
 	"github.com/careerbot/careerbot/bot"
 )
 
-// The learned model's two places after the rules have found an answer: it vetoes an answer
-// to a question it is all but certain is out of scope, and cuts a multi-part answer to the
-// one part asked. Without the model (RulesOnly) the rules' reply stands.
+// The learned model's places: it vetoes an answer to a question it is all but certain is
+// out of scope, cuts a multi-part answer to the one part asked, and fills in where the
+// rules found nothing to answer. Without the model (RulesOnly) the rules' reply stands.
 func TestLearnedVetoAndOnePart(t *testing.T) {
 	withModel, rulesOnly := newBot(t, bot.Options{}), newBot(t, bot.Options{RulesOnly: true})
 	for _, tt := range []struct {
@@ -18,6 +18,8 @@ func TestLearnedVetoAndOnePart(t *testing.T) {
 		want    []string // intents with the model; nil: declined
 	}{
 		{"How long does the HIM bachelor's at Temple take", "learned_veto", nil},
+		// Sure of a topic the rules found no word for, in a question about work: it fills in.
+		{"how do I know if I'm cut out for this kind of work?", "second_opinion", []string{"qualities"}},
 		{"I'm terrible at standardized tests, they make me shake. Is certification a must before you can get hired, or is there some wiggle room?", "learned_one_part", []string{"certification"}},
 	} {
 		r, tr := withModel.Explain(context.Background(), bot.Request{Text: tt.q})
@@ -35,6 +37,11 @@ func TestLearnedVetoAndOnePart(t *testing.T) {
 	// says: "tell me about the rhit" names a credential the profile describes.
 	if r := ask(withModel, "tell me about the rhit"); !r.Answered {
 		t.Errorf("tell me about the rhit: declined (%q)", r.Lead)
+	}
+	// A question about nothing at work, with words the bot does not know, does not get
+	// the model's topic without the rules' evidence: it reads "certain" as certification.
+	if r := ask(withModel, "i'm not completely certain"); r.Answered {
+		t.Errorf("i'm not completely certain: answered %v (%q)", r.Intents, r.Lead)
 	}
 }
 

@@ -34,7 +34,7 @@ var replyKinds = []struct {
 	{"decline: personal", Request{Text: "how much do I make?"}, KindFallback, 0, false, true, true},
 	{"fallback", Request{Text: "asdfgh qwerty"}, KindFallback, 0, false, true, true},
 	{"fallback: nothing asked", Request{Text: ""}, KindFallback, 0, false, true, true},
-	{"clarify", Request{Text: "records and clinics"}, KindClarify, 0, false, true, false},
+	{"clarify", Request{Text: "the numbers for clinics"}, KindClarify, 0, false, true, false},
 	{"small talk", Request{Text: "thanks!"}, KindSmalltalk, 0, false, true, true},
 	{"help", Request{Text: "hello"}, KindHelp, 0, false, true, true},
 	{"button: facet", Request{Topic: "pay", Facet: "range"}, KindAnswer, 1, false, true, false},

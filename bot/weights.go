@@ -66,6 +66,11 @@ type Weights struct {
 	// there between 0 and 100" is jobs to it at 0.82): set by the tuning sets and CLINC's
 	// out-of-scope questions (2 tuning questions lost, 5 CLINC ones declined).
 	SecondOpinionUnanchored float64
+	// SecondOpinionNoEvidence is what the model needs to name a topic the rules found no
+	// word for, in a question whose words they all know or that is about work ("I hate
+	// math, can I still do this?" is qualities to it at 0.69; "I'm honest to a fault. Does
+	// that matter here?"). Under it, the rules' evidence is needed. Set on the tuning sets.
+	SecondOpinionNoEvidence float64
 	// Veto is the probability of "none" at which the model turns a rules answer into a
 	// decline, considered only for answers under VetoBelow confidence (the lowest bound
 	// that loses no veto in the folds: a prediction costs a third of an answer) to a
@@ -85,6 +90,6 @@ var weights = Weights{
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
-	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9,
+	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9, SecondOpinionNoEvidence: 0.8,
 	Veto: 0.97, VetoBelow: 0.9, OnePart: 0.9,
 }
