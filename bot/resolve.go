@@ -28,6 +28,10 @@ func (a *analysis) resolve() {
 				drop = true // "this field" is the occupation, not the field of a degree
 				break
 			}
+			if h.r.kind == roleKeyword && (o.r.kind == roleRelated || o.r.kind == roleOther) && h.start < o.start && h.end > o.start && h.end < o.end {
+				drop = true // "difference between * and *" ends in "a medical" of "a medical records specialist"
+				break
+			}
 			if h.r.kind == roleUnsupported && o.r.kind == roleSmalltalk && inside(h, o) {
 				drop = true // "good night" says goodbye; it asks nothing about night shifts
 				break

@@ -38,6 +38,8 @@ func TestReviewFindings(t *testing.T) {
 		{"do they work weekends", false, "nothing about nights, weekends", ""},
 		{"k", false, "Okay", "welcome"},
 		{"rhit salary", true, "$55,560", ""},
+		// "difference between * and *" does not take "a medical" of the related occupation.
+		{"what's the difference between this and a medical records specialist", true, "Related occupations", ""},
 		{"Do cancer registrars earn more than health information technologists?", false, "not by credential or specialty", ""},
 		{"how many cancer registrars are there", false, "not for cancer registrars alone", ""},
 		{"what's the 25th percentile wage", false, "only the median", ""},
