@@ -262,6 +262,12 @@ func TestOtherOccupationOrContext(t *testing.T) {
 		{"im a medical coder, what do I need to become a registrar", true, "associate's"},
 		{"i work in IT help desk making 40k, would i make more here", true, "$55,560"},
 		{"what do medical coders earn", false, "medical records specialists"},
+		// Compared with, or quoted: context.
+		{"Are most of them employed by hospitals the way nurses are?", true, "46%"},
+		{"my teacher says ethics matter in health data, why would integrity be important", true, "Integrity"},
+		{"they work alone or together with team of doctors and nurses?", true, "healthcare team"},
+		{"do they make doctor money", true, "$55,560"},
+		{"what do doctors make", false, "that occupation"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
