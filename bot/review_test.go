@@ -40,6 +40,9 @@ func TestReviewFindings(t *testing.T) {
 		{"rhit salary", true, "$55,560", ""},
 		// "difference between * and *" does not take "a medical" of the related occupation.
 		{"what's the difference between this and a medical records specialist", true, "Related occupations", ""},
+		{"does this job need charisma?", true, "Important qualities", ""},
+		{"what's the usual next role", true, "medical and health services managers", ""},
+		{"is this something a quiet person could do", true, "qualities", ""},
 		{"Do cancer registrars earn more than health information technologists?", false, "not by credential or specialty", ""},
 		{"how many cancer registrars are there", false, "not for cancer registrars alone", ""},
 		{"what's the 25th percentile wage", false, "only the median", ""},
