@@ -85,7 +85,7 @@ func (a *analysis) ownsAClause(t, o int, own, other, sep uint64) bool {
 // words ("behind" the outlook) and example words alone make no part of a question.
 func (a *analysis) keywordAt(t int, m uint64) bool {
 	for _, h := range a.hits {
-		if h.r.kind == roleKeyword && int(h.r.topic) == t && h.start < 64 && m&(1<<h.start) != 0 {
+		if h.r.kind == roleKeyword && int(h.r.topic) == t && h.start < 64 && m&a.mask[t]&(1<<h.start) != 0 { // not forgotten
 			return true
 		}
 	}

@@ -72,6 +72,8 @@ func TestReviewFindings(t *testing.T) {
 		// says what it takes (knowledge: advancement covers education and certification)
 		{"do you have to go back to school to advance?", true, "advance", ""},
 		{"to move up into management, is a master's useful?", true, "advance", ""},
+		// the covered topic's words only told, besides, do not keep it asked
+		{"Would a bachelor's help me advance later on? I'm starting with an associate's but I'm ambitious.", true, "advance", "typically need"},
 		{"what's the education path and can you advance to management later", true, "degree to enter the occupation. Some positions require a bachelor's or master's degree. They sometimes advance", ""},
 		{"is this data from the government or from a college selling degrees", true, "Occupational Outlook Handbook", "associate's"},
 		{"which credential is for coding", true, "Registered Health Information Technician", ""},

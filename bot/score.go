@@ -199,11 +199,14 @@ func (a *analysis) coverGoals(covers [][]int) {
 			in = ^uint64(0) // "to advance, is a bachelor's required?": the whole question's goal
 		}
 		for _, u := range cs {
-			if a.mask[u] == 0 || a.mask[u]&^in != 0 {
+			// Words of u outside the goal's clauses keep it asked, unless only told ("Do you
+			// need a master's to advance? I don't want to go back to school for years").
+			if a.mask[u]&in == 0 || a.mask[u]&^in&^a.told != 0 {
 				continue
 			}
-			a.score[t] += a.score[u]
-			a.forget(u, a.mask[u])
+			before := a.score[u]
+			a.forget(u, in)
+			a.score[t] += before - a.score[u]
 		}
 	}
 }
