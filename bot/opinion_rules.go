@@ -6,16 +6,18 @@ import "slices"
 // sure (weights.Veto, weights.OnePart), thresholds chosen by cross-validation over
 // the tuning files (bot/classifier's TestPolicies), never on a held-out set.
 
-// learnedVeto: the rules would answer, without much confidence, a question with words they
-// do not know, and the model is sure (weights.Veto) it is out of scope ("CTR renewal how
-// often", "how long does the HIM bachelor's at Temple take"). The gates for other
-// occupations and personal questions have decided already. Not vetoed: a question whose
-// every word the rules placed ("tell me about the rhit" is theirs to answer), an answer
-// with what the profile lacks said beside it ("what's the salary, and is it different in
-// texas"), and a follow-up pointing back at the last answer ("and the top 10%?"), which the
-// model reads without it.
+// learnedVeto: the rules would answer, without much confidence, and the model is sure
+// (weights.Veto) the question is out of scope ("CTR renewal how often", "my resume has a
+// gap, will employers care for this job?"). The gates for other occupations and personal
+// questions have decided already. Not vetoed, when the rules know every word: a question
+// that names the occupation or one of the profile's entities ("tell me about the rhit";
+// in another profile "what is the CCC?", whose words the model never saw), one whose
+// every word they placed ("what is the best major"), and a follow-up, which the model
+// reads without the conversation. Never vetoed: an answer with what the profile lacks
+// said beside it ("what's the salary, and is it different in texas"), and a follow-up
+// pointing back at the last answer ("and the top 10%?").
 func learnedVeto(s *state) (decision, bool, string) {
-	if s.ix.model == nil || !s.answerable() || s.conf >= weights.VetoBelow || s.caveat != "" || s.a.unknown == 0 || s.prev.topic >= 0 && s.a.pointsBack() {
+	if s.ix.model == nil || !s.answerable() || s.conf >= weights.VetoBelow || s.caveat != "" || s.rulesOwn() || s.prev.topic >= 0 && s.a.pointsBack() {
 		return pass()
 	}
 	if p := s.predict(); p.Label == IntentNone && p.P >= weights.Veto {
@@ -43,4 +45,21 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	s.best, s.ps = t, nil
 	s.conf = max(s.a.confidence(s.a.score[t], 0), AnswerThreshold)
 	return decision{}, false, "one part: " + p.Label
+}
+
+// rulesOwn says whether the question is the rules' to answer whatever the model says:
+// they know every word, and it names the occupation or an entity, or they placed every
+// word, or it is a follow-up.
+func (s *state) rulesOwn() bool {
+	a := s.a
+	return a.unknown == 0 && (s.prev.topic >= 0 || a.subjMask != 0 || a.namesEntity() || a.onlyIn(a.placed()))
+}
+
+// placed is the positions of the question inside some phrase the rules found.
+func (a *analysis) placed() uint64 {
+	var m uint64
+	for _, h := range a.hits {
+		m |= spanMask(h.start, h.end)
+	}
+	return m
 }

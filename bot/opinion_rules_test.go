@@ -18,6 +18,8 @@ func TestLearnedVetoAndOnePart(t *testing.T) {
 		want    []string // intents with the model; nil: declined
 	}{
 		{"How long does the HIM bachelor's at Temple take", "learned_veto", nil},
+		// every word known to the rules, not all placed: the asker's own resume
+		{"my resume has a gap, will employers care for this job?", "learned_veto", nil},
 		// Sure of a topic the rules found no word for, in a question about work: it fills in.
 		{"how do I know if I'm cut out for this kind of work?", "second_opinion", []string{"qualities"}},
 		{"I'm terrible at standardized tests, they make me shake. Is certification a must before you can get hired, or is there some wiggle room?", "learned_one_part", []string{"certification"}},
@@ -33,8 +35,8 @@ func TestLearnedVetoAndOnePart(t *testing.T) {
 			t.Errorf("%q: the rules alone give the same reply (%v %v): the test no longer shows the model acting", tt.q, r2.Answered, r2.Intents)
 		}
 	}
-	// A question whose every word the rules placed is theirs to answer, whatever the model
-	// says: "tell me about the rhit" names a credential the profile describes.
+	// A confident answer is the rules' to give: "tell me about the rhit" names a
+	// credential the profile describes.
 	if r := ask(withModel, "tell me about the rhit"); !r.Answered {
 		t.Errorf("tell me about the rhit: declined (%q)", r.Lead)
 	}

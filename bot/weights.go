@@ -73,10 +73,11 @@ type Weights struct {
 	SecondOpinionNoEvidence float64
 	// Veto is the probability of "none" at which the model turns a rules answer into a
 	// decline, considered only for answers under VetoBelow confidence (the lowest bound
-	// that loses no veto in the folds: a prediction costs a third of an answer) to a
-	// question with a word the rules do not know. OnePart is the probability at which
-	// the model cuts a multi-part answer to the one part it names. All three chosen by the
-	// same cross-validation, in that order.
+	// that loses no veto in the folds: a prediction costs a third of an answer). OnePart
+	// is the probability at which the model cuts a multi-part answer to the one part it
+	// names. All three chosen by the same cross-validation, in that order. Until
+	// 2026-12-06 a veto also needed a word the rules do not know; now one they know but
+	// did not place will do (bot/opinion_rules.go, docs/evaluation.md).
 	Veto, VetoBelow, OnePart float64
 }
 
