@@ -47,6 +47,22 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	return decision{}, false, "one part: " + p.Label
 }
 
+// learnedTie: the rules' two best topics score about the same (weights.TieShare) and the
+// model is sure (weights.OnePart) it is the runner-up: "I'm a medical biller. What
+// credentials could help me specialize in health information?" asks the credentials, not
+// the specialties.
+func learnedTie(s *state) (decision, bool, string) {
+	if s.ix.model == nil || s.ps != nil || s.best < 0 || s.second < 0 || s.s2 < s.s1*weights.TieShare {
+		return pass()
+	}
+	p := s.predict()
+	if t, ok := s.ix.byID[p.Label]; !ok || t != s.second || p.P < weights.OnePart {
+		return pass()
+	}
+	s.best, s.second, s.s1, s.s2 = s.second, s.best, s.s2, s.s1
+	return decision{}, false, "tie: " + p.Label
+}
+
 // rulesOwn says whether the question is the rules' to answer whatever the model says:
 // they know every word, and it names the occupation or an entity, or they placed every
 // word, or it is a follow-up.

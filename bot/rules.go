@@ -84,6 +84,7 @@ var rules = []rule{
 	{"own_names_compared", ownNamesCompared},
 	{"multi_part_topics", multiPartTopics},
 	{"learned_one_part", learnedOnePart},
+	{"learned_tie", learnedTie},
 	{"unsupported_beside_answer", unsupportedBesideAnswer},
 	{"year_not_in_profile", yearNotInProfile},
 	{"learned_veto", learnedVeto},
