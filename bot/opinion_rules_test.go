@@ -22,8 +22,8 @@ func TestLearnedVetoAndOnePart(t *testing.T) {
 		{"my resume has a gap, will employers care for this job?", "learned_veto", nil},
 		// Sure of a topic the rules found no word for, in a question about work: it fills in.
 		{"how do I know if I'm cut out for this kind of work?", "second_opinion", []string{"qualities"}},
-		// The rules' two best tie; the model is sure of the runner-up.
-		{"I'm a medical biller. What credentials could help me specialize in health information?", "learned_tie", []string{"certification"}},
+		// The model is sure of the rules' runner-up.
+		{"I'm a medical biller. What credentials could help me specialize in health information?", "learned_runner_up", []string{"certification"}},
 		{"I'm terrible at standardized tests, they make me shake. Is certification a must before you can get hired, or is there some wiggle room?", "learned_one_part", []string{"certification"}},
 	} {
 		r, tr := withModel.Explain(context.Background(), bot.Request{Text: tt.q})

@@ -84,7 +84,7 @@ var rules = []rule{
 	{"own_names_compared", ownNamesCompared},
 	{"multi_part_topics", multiPartTopics},
 	{"learned_one_part", learnedOnePart},
-	{"learned_tie", learnedTie},
+	{"learned_runner_up", learnedRunnerUp},
 	{"unsupported_beside_answer", unsupportedBesideAnswer},
 	{"year_not_in_profile", yearNotInProfile},
 	{"learned_veto", learnedVeto},

@@ -48,7 +48,7 @@ type Weights struct {
 	FacetWord, FacetExtraWord, FacetEntity float32
 
 	// TieShare: the last topic wins a follow-up when its score is at least this share of
-	// the best one; the learned model may pick the runner-up within it (learned_tie).
+	// the best one.
 	TieShare float32
 	// BotOverTopic: a question about the bot itself wins below this confidence.
 	BotOverTopic float64
