@@ -47,20 +47,21 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	return decision{}, false, "one part: " + p.Label
 }
 
-// learnedRunnerUp: the model is sure (weights.OnePart) the question asks the rules'
-// runner-up, which has evidence of its own: "I'm a medical biller. What credentials
-// could help me specialize in health information?" asks the credentials, not the
-// specialties. A floor on the runner-up's share of the best score was tried on the
-// tuning sets (docs/evaluation.md): every floor from 0.8 down to none gained, none most.
+// learnedRunnerUp: the model is sure (weights.OnePart) the question asks a topic the rules
+// found evidence for but did not rank first: "I'm a medical biller. What credentials could
+// help me specialize in health information?" asks the credentials, not the specialties.
+// Floors on that topic's share of the best score, or on its evidence, were tried on the
+// tuning sets (docs/matching.md): each cost more than it saved.
 func learnedRunnerUp(s *state) (decision, bool, string) {
 	if s.ix.model == nil || s.ps != nil || s.best < 0 || s.second < 0 || s.s2 <= 0 {
 		return pass()
 	}
 	p := s.predict()
-	if t, ok := s.ix.byID[p.Label]; !ok || t != s.second || p.P < weights.OnePart {
+	t, ok := s.ix.byID[p.Label]
+	if !ok || t == s.best || s.a.score[t] <= 0 || p.P < weights.OnePart {
 		return pass()
 	}
-	s.best, s.second, s.s1, s.s2 = s.second, s.best, s.s2, s.s1
+	s.best, s.second, s.s1, s.s2 = t, s.best, s.a.score[t], s.s1
 	return decision{}, false, "runner-up: " + p.Label
 }
 
