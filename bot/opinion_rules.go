@@ -51,9 +51,11 @@ func learnedOnePart(s *state) (decision, bool, string) {
 // found evidence for but did not rank first: "I'm a medical biller. What credentials could
 // help me specialize in health information?" asks the credentials, not the specialties.
 // Floors on that topic's share of the best score, or on its evidence, were tried on the
-// tuning sets (docs/matching.md): each cost more than it saved.
+// tuning sets (docs/matching.md): each cost more than it saved. Asked only under
+// confidence VetoBelow, as the veto is: the same tuning score, and the model is not run
+// for every question (BenchmarkAnswer 63,000 q/s when it was, 85,000-100,000 now).
 func learnedRunnerUp(s *state) (decision, bool, string) {
-	if s.ix.model == nil || s.ps != nil || s.best < 0 || s.second < 0 || s.s2 <= 0 {
+	if s.ix.model == nil || s.ps != nil || s.best < 0 || s.second < 0 || s.s2 <= 0 || s.conf >= weights.VetoBelow {
 		return pass()
 	}
 	p := s.predict()
