@@ -41,6 +41,10 @@ func TestReviewFindings(t *testing.T) {
 		// "difference between * and *" does not take "a medical" of the related occupation.
 		{"what's the difference between this and a medical records specialist", true, "Related occupations", ""},
 		{"does this job need charisma?", true, "Important qualities", ""},
+		// what is set aside ("without going back to school") is not what is asked
+		{"Can health information technologists become medical and health services managers without going back to school?", true, "sometimes advance", "typically need"},
+		// "uniform" alone is no dress code
+		{"Is pay in this field pretty uniform, or does it vary a lot depending on the type of employer?", true, "$", "dress"},
 		{"what's the usual next role", true, "medical and health services managers", ""},
 		{"is this something a quiet person could do", true, "qualities", ""},
 		{"Do cancer registrars earn more than health information technologists?", false, "not by credential or specialty", ""},
