@@ -289,11 +289,9 @@ func (a *analysis) onlyIn(m uint64) bool {
 // the work setting like?"), not a word describing a thing ("a nursing degree": lexicon
 // self_description.describes).
 func (a *analysis) askedAbout(i int) bool {
-	if i+1 < len(a.toks) && lex.SelfDescription.Describes.has(a.toks[i+1].word) {
+	own := ownWork(a.toks)
+	if i+1 < len(a.toks) && lex.SelfDescription.Describes.has(a.toks[i+1].word) || i < 64 && a.toldStrict&(1<<i) != 0 && !own {
 		return false
 	}
-	if i < 64 && a.toldStrict&(1<<i) != 0 && !ownWork(a.toks) {
-		return false
-	}
-	return (!selfDescription(a.toks, i) || ownWork(a.toks)) && !rightNow(a.toks, i) && !a.toldBefore(i)
+	return (!selfDescription(a.toks, i) || own) && !rightNow(a.toks, i) && !a.toldBefore(i)
 }

@@ -63,11 +63,11 @@ func secondOpinion(s *state) (decision, bool, string) {
 // modelMayName says whether the model's topic t, at probability p, may be answered. It
 // needs evidence: the rules saw some for t, the question names the occupation ("whats
 // medical registrar lol never heard b4"), or the model is sure (SecondOpinionNoEvidence)
-// of a question about work or with every word known ("how do I know if I'm cut out for
-// this kind of work?"). A question about nothing at work needs the model very sure
-// (SecondOpinionUnanchored): it reads "battery health on this device" as duties from its
-// words alone. One with no phrase found, nothing about work and mostly words the bot does
-// not know ("can you mark this note as important") has only the model's guess.
+// of a question about work ("how do I know if I'm cut out for this kind of work?"); one
+// about nothing at work needs every word known and, like any such question, the model
+// very sure (SecondOpinionUnanchored): it reads "battery health on this device" as duties
+// from its words alone. One with no phrase found, nothing about work and mostly words the
+// bot does not know ("can you mark this note as important") has only the model's guess.
 func (s *state) modelMayName(t int, p float64) bool {
 	a := s.a
 	evidence := a.score[t] > 0 || a.subject || p >= weights.SecondOpinionNoEvidence && (a.anchored || a.unknown == 0)

@@ -55,7 +55,7 @@ func learnedOnePart(s *state) (decision, bool, string) {
 // confidence VetoBelow, as the veto is: the same tuning score, and the model is not run
 // for every question (BenchmarkAnswer 63,000 q/s when it was, 85,000-100,000 now).
 func learnedRunnerUp(s *state) (decision, bool, string) {
-	if s.ix.model == nil || s.ps != nil || s.best < 0 || s.second < 0 || s.s2 <= 0 || s.conf >= weights.VetoBelow {
+	if s.ix.model == nil || !s.answerable() || s.ps != nil || s.second < 0 || s.conf >= weights.VetoBelow {
 		return pass()
 	}
 	p := s.predict()
@@ -63,7 +63,8 @@ func learnedRunnerUp(s *state) (decision, bool, string) {
 	if !ok || t == s.best || s.a.score[t] <= 0 || p.P < weights.OnePart {
 		return pass()
 	}
-	s.best, s.second, s.s1, s.s2 = t, s.best, s.a.score[t], s.s1
+	s.best, s.second, s.s1, s.s2 = t, s.best, s.a.score[t], s.s1 // the model's order, not the scores'
+	s.conf = max(s.a.confidence(s.a.score[t], 0), AnswerThreshold)
 	return decision{}, false, "runner-up: " + p.Label
 }
 

@@ -11,7 +11,7 @@ import (
 // The learned model's places: it vetoes an answer to a question it is all but certain is
 // out of scope, cuts a multi-part answer to the one part asked, and fills in where the
 // rules found nothing to answer. Without the model (RulesOnly) the rules' reply stands.
-func TestLearnedVetoAndOnePart(t *testing.T) {
+func TestLearnedRules(t *testing.T) {
 	withModel, rulesOnly := newBot(t, bot.Options{}), newBot(t, bot.Options{RulesOnly: true})
 	for _, tt := range []struct {
 		q, rule string
@@ -39,8 +39,11 @@ func TestLearnedVetoAndOnePart(t *testing.T) {
 	}
 	// A confident answer is the rules' to give: "tell me about the rhit" names a
 	// credential the profile describes.
-	if r := ask(withModel, "tell me about the rhit"); !r.Answered {
-		t.Errorf("tell me about the rhit: declined (%q)", r.Lead)
+	// So is one whose every word they know and placed, though the model says none.
+	for _, q := range []string{"tell me about the rhit", "what is the best major"} {
+		if r := ask(withModel, q); !r.Answered {
+			t.Errorf("%s: declined (%q)", q, r.Lead)
+		}
 	}
 	// A question about nothing at work, with words the bot does not know, does not get
 	// the model's topic without the rules' evidence: it reads "certain" as certification.

@@ -77,7 +77,9 @@ type Weights struct {
 	// is the probability at which the model cuts a multi-part answer to the one part it
 	// names. All three chosen by the same cross-validation, in that order. Until
 	// 2026-12-06 a veto also needed a word the rules do not know; now one they know but
-	// did not place will do (bot/opinion_rules.go, docs/evaluation.md).
+	// did not place will do (bot/opinion_rules.go, docs/evaluation.md). The
+	// cross-validation's judge still models the older guard and no learned_runner_up:
+	// those were set on the bot's tuning totals, not re-cross-validated.
 	Veto, VetoBelow, OnePart float64
 }
 
