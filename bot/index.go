@@ -69,29 +69,30 @@ type topicIndex struct {
 // index is everything precomputed from the knowledge base for matching and answering. It
 // is read-only after newIndex, so any number of goroutines may use it.
 type index struct {
-	kb        *knowledge.Base
-	topics    []topicIndex
-	byID      map[string]int
-	phrases   map[string][]*phrase // by first word, longest first
-	example   map[string][]float32 // word -> weight per topic, from example questions
-	vocab     map[string]bool      // every word the bot knows
-	synonyms  map[string][]string
-	subject   map[string]bool // words of the occupation's own names
-	anchors   map[string]bool // words that make a question about work
-	entities  map[string][]knowledge.Entity
-	lowNames  map[string][]string // each entity's name in lower case, as entities, per kind
-	small     []knowledge.Smalltalk
-	model     *classifier.Model // the learned second opinion, or nil
-	smallTxt  []string          // expanded smalltalk replies
-	unsupTxt  []string          // expanded unsupported replies
-	unsupAns  []string          // the topic each answers with its reply as a note, or ""
-	unsupNote []string          // that note; unsupTxt adds the topic's lead, to decline with
-	replies   knowledge.Replies // with {occupation}, {source} and {topics} filled in
-	greetings map[string]bool   // words that open a message with a greeting
-	common    *strings.Replacer // fills {occupation}, {source} and {topics}
-	source    string
-	url       string
-	topicIDs  []string // in file order, for help
+	kb         *knowledge.Base
+	topics     []topicIndex
+	byID       map[string]int
+	phrases    map[string][]*phrase // by first word, longest first
+	example    map[string][]float32 // word -> weight per topic, from example questions
+	vocab      map[string]bool      // every word the bot knows
+	synonyms   map[string][]string
+	subject    map[string]bool // words of the occupation's own names
+	anchors    map[string]bool // words that make a question about work
+	entities   map[string][]knowledge.Entity
+	lowNames   map[string][]string // each entity's name in lower case, as entities, per kind
+	small      []knowledge.Smalltalk
+	model      *classifier.Model // the learned second opinion, or nil
+	smallTxt   []string          // expanded smalltalk replies
+	unsupTxt   []string          // expanded unsupported replies
+	unsupAns   []string          // the topic each answers with its reply as a note, or ""
+	unsupNote  []string          // that note; unsupTxt adds the topic's lead, to decline with
+	unsupPlace []bool            // it is a place, which a later "there" points back at
+	replies    knowledge.Replies // with {occupation}, {source} and {topics} filled in
+	greetings  map[string]bool   // words that open a message with a greeting
+	common     *strings.Replacer // fills {occupation}, {source} and {topics}
+	source     string
+	url        string
+	topicIDs   []string // in file order, for help
 	// defaultTopic answers a question that names the occupation and nothing else, or -1.
 	defaultTopic int
 	// years the profile has figures for; yearReply is the unsupported reply for others.

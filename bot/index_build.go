@@ -236,6 +236,7 @@ func (ix *builder) addLists(kb *knowledge.Base) {
 		}
 		ix.unsupTxt = append(ix.unsupTxt, kb.Expand(u.Reply, nil))
 		ix.unsupAns = append(ix.unsupAns, u.Answers)
+		ix.unsupPlace = append(ix.unsupPlace, u.Place)
 	}
 	ix.small = kb.Smalltalk
 	for si, s := range kb.Smalltalk {

@@ -12,7 +12,7 @@ func unsupportedBesideAnswer(s *state) (decision, bool, string) {
 		return pass()
 	}
 	t, caveat := a.asideTopic(s.best, a.unsupMask), ix.unsupTxt[a.unsupported]
-	if ix.kb.Language.Unsupported[a.unsupported].Place && a.pointsThereFrom(64-bits.LeadingZeros64(a.unsupMask)) {
+	if ix.unsupPlace[a.unsupported] && a.pointsThereFrom(64-bits.LeadingZeros64(a.unsupMask)) {
 		t = -1 // "how many jobs are there in Arizona and how fast will it grow there"
 	}
 	if at, ok := ix.byID[ix.unsupAns[a.unsupported]]; ok && t < 0 {
