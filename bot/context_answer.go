@@ -223,11 +223,5 @@ func followUpOwnFacet(s *state) (decision, bool, string) {
 
 // facetHitsFor is the positions of facet words of topic t.
 func (a *analysis) facetHitsFor(t int) uint64 {
-	var m uint64
-	for _, h := range a.hits {
-		if h.r.kind == roleFacet && int(h.r.topic) == t {
-			m |= spanMask(h.start, h.end)
-		}
-	}
-	return m
+	return a.spans(func(h hit) bool { return h.r.kind == roleFacet && int(h.r.topic) == t })
 }

@@ -141,9 +141,14 @@ func (a *analysis) endsPointing() bool {
 // hitsFor is the positions of every phrase that points at topic t, whatever its weight
 // ("best" is pay's highest facet at weight 0).
 func (a *analysis) hitsFor(t int) uint64 {
+	return a.spans(func(h hit) bool { return (h.r.kind == roleKeyword || h.r.kind == roleFacet) && int(h.r.topic) == t })
+}
+
+// spans is the positions inside every phrase found that keep holds for.
+func (a *analysis) spans(keep func(h hit) bool) uint64 {
 	var m uint64
 	for _, h := range a.hits {
-		if (h.r.kind == roleKeyword || h.r.kind == roleFacet) && int(h.r.topic) == t {
+		if keep(h) {
 			m |= spanMask(h.start, h.end)
 		}
 	}

@@ -73,14 +73,6 @@ func learnedRunnerUp(s *state) (decision, bool, string) {
 // word, or it is a follow-up.
 func (s *state) rulesOwn() bool {
 	a := s.a
-	return a.unknown == 0 && (s.prev.topic >= 0 || a.subjMask != 0 || a.namesEntity() || a.onlyIn(a.placed()))
-}
-
-// placed is the positions of the question inside some phrase the rules found.
-func (a *analysis) placed() uint64 {
-	var m uint64
-	for _, h := range a.hits {
-		m |= spanMask(h.start, h.end)
-	}
-	return m
+	placed := a.spans(func(hit) bool { return true }) // inside some phrase the rules found
+	return a.unknown == 0 && (s.prev.topic >= 0 || a.subjMask != 0 || a.namesEntity() || a.onlyIn(placed))
 }

@@ -214,11 +214,7 @@ func (a *analysis) coverGoals(covers [][]int) {
 // goal is the positions of topic t's words that come right after one of lexicon
 // clauses.goal ("to advance").
 func (a *analysis) goal(t int) uint64 {
-	var m uint64
-	for _, h := range a.hits {
-		if h.r.kind == roleKeyword && int(h.r.topic) == t && lex.Clauses.Goal.endsAt(a.toks, h.start-1) {
-			m |= spanMask(h.start, h.end)
-		}
-	}
-	return m
+	return a.spans(func(h hit) bool {
+		return h.r.kind == roleKeyword && int(h.r.topic) == t && lex.Clauses.Goal.endsAt(a.toks, h.start-1)
+	})
 }
