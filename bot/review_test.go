@@ -347,6 +347,9 @@ func TestSmalltalkOpeners(t *testing.T) {
 		{"how do i use my microwaves defrost", KindFallback},
 		{"hello! what's the weather today", KindFallback},
 		{"good night, what's the job outlook", KindAnswer},
+		// A small-talk phrase inside a longer topic phrase is that topic's.
+		{"do employers care if you have letters after your name", KindAnswer},
+		{"what's your name", KindSmalltalk},
 		// What the bot knows about is help, not the education topic's "subjects".
 		{"what subjects are you experienced in", KindHelp},
 		{"what kinds of things are you familiar with", KindHelp},
