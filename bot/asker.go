@@ -147,7 +147,7 @@ func (a *analysis) dropStory(n int, anchors map[string]bool) {
 	// Only whole sentences: in a run-on message the clause after the story often asks
 	// about it ("my hospital pays me $41k, is that fair").
 	strict := a.toldStrict
-	if a.unsupMask != 0 && a.unsupMask&^strict == 0 && !a.pointsThere() { // "I'm moving to California. What's the pay there?"
+	if a.unsupMask != 0 && a.unsupMask&^strict == 0 && !a.pointsThere(strict) { // "I'm moving to California. What's the pay there?", not "…over there. In the US, …"
 		a.unsupported, a.unsupMask = -1, 0
 	}
 	// "I make 32k as a receptionist. What do these jobs pay?": so is the asker's own

@@ -174,7 +174,7 @@ func (ix *index) readWords(a *analysis) {
 		if t.word == string(lex.Mine) && a.mineBeforeUnknown(i) {
 			a.foreignMine = true
 		}
-		if t.num {
+		if t.num && (i >= 64 || a.toldStrict&(1<<i) == 0) { // "a bachelor's from 2012" is the story's year
 			ix.readYear(a, t.word)
 		}
 		if t.stop || t.sep || t.num {

@@ -108,14 +108,15 @@ func (a *analysis) hitOutside(k roleKind, m uint64) bool {
 	return false
 }
 
-// pointsThere says whether "there" points at a place named before ("what's the pay there")
-// rather than saying something exists ("there will be many jobs", "is there").
-func (a *analysis) pointsThere() bool { return a.pointsThereFrom(0) }
-
-// pointsThereFrom is pointsThere for the words from position from on.
-func (a *analysis) pointsThereFrom(from int) bool {
+// pointsThere says whether "there", at a position not in skip, points at a place named
+// before ("what's the pay there") rather than saying something exists ("there will be
+// many jobs", "is there").
+func (a *analysis) pointsThere(skip uint64) bool {
 	fu := &lex.FollowUp
-	for i := from; i < len(a.toks); i++ {
+	for i := range a.toks {
+		if i < 64 && skip&(1<<i) != 0 {
+			continue
+		}
 		if t := a.toks[i]; t.word != string(fu.There) || i > 0 && fu.ThereIs.has(a.toks[i-1].word) {
 			continue
 		}
@@ -126,6 +127,9 @@ func (a *analysis) pointsThereFrom(from int) bool {
 	}
 	return false
 }
+
+// pointsThereFrom is pointsThere for the words from position from on.
+func (a *analysis) pointsThereFrom(from int) bool { return a.pointsThere(1<<from - 1) }
 
 // onlyLeadIns says whether toks are nothing but words that lead in ("so", "ok") and
 // separators.

@@ -80,6 +80,11 @@ func TestToldSituationIsNotAsked(t *testing.T) {
 		{"I'm moving to California in the spring. What's the median salary for this job there?", ""},
 		{"My brother-in-law insists these jobs pay under $30,000 a year. Is that accurate?", "pay"},
 		{"my salary is 40k, is that good?", ""},
+		// A year or a "there" inside the story is the story's.
+		{"I have a bachelor's in computer science from 2012. Can a computer degree count for this job?", "education"},
+		{"I got my degree in 2012. What is the median pay?", "pay"},
+		{"My friend in the UK said you need a special degree over there. In the US, what degree is needed?", "education"},
+		{"I live in Ohio. What's the pay there?", ""},
 	})
 }
 
