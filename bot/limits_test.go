@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -45,5 +46,27 @@ func TestNewRefusesWhatItCannotScore(t *testing.T) {
 				t.Errorf("New: %v, want an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestLongMessageKeepsItsQuestion: a message longer than the words the matcher reads
+// loses its opening sentences, not the question at its end; a single sentence that long
+// keeps its start.
+func TestLongMessageKeepsItsQuestion(t *testing.T) {
+	b := newTestBot(t)
+	story := strings.Repeat("My family has lived in the same small town for a long time and we like it here. ", 4)
+	tests := []struct {
+		q    string
+		want string
+	}{
+		{story + "What's the usual schedule and work setting for health information technologists?", "work_environment"},
+		{story + "How much do health information technologists make?", "pay"},
+		{"What is the median pay for health information technologists " + strings.Repeat("and also my uncle and my aunt ", 12), "pay"},
+	}
+	for _, tt := range tests {
+		r := b.Answer(context.Background(), Request{Text: tt.q})
+		if len(r.Intents) != 1 || r.Intents[0] != tt.want {
+			t.Errorf("Answer(%.60q…) = %v %q, want %s", tt.q, r.Intents, r.Lead, tt.want)
+		}
 	}
 }

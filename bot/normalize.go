@@ -10,6 +10,11 @@ import (
 const (
 	maxInputBytes = 2000 // longer input is cut; nobody asks a 2,000-character career question
 	maxTokens     = 48
+	// readTokens bounds the words read before a long message is cut to maxTokens: the
+	// question usually comes last, after the story ("…We have a 3 year old. What's the
+	// usual schedule for health information technologists?"), so the opening sentences
+	// are dropped, not the end.
+	readTokens = 3 * maxTokens
 )
 
 // stripMarkup removes chat platform markup before matching: Slack <@U123>, <#C1|name>,

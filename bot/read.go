@@ -13,7 +13,7 @@ func (ix *index) read(a *analysis, sp *speller, text string) {
 	a.text = s
 	a.buf = lowerText(a.buf[:0], s)
 	str := string(a.buf) // tokens are slices of it; one allocation per question
-	for len(str) > 0 && len(a.toks) < maxTokens {
+	for len(str) > 0 && len(a.toks) < readTokens {
 		i := strings.IndexByte(str, ' ')
 		var w string
 		if i < 0 {
@@ -36,6 +36,28 @@ func (ix *index) read(a *analysis, sp *speller, text string) {
 		}
 		ix.push(a, sp, w)
 	}
+	a.keepLast()
+}
+
+// keepLast cuts the tokens to maxTokens by dropping whole sentences from the start, or
+// when the last sentence alone is longer, by keeping its first maxTokens.
+func (a *analysis) keepLast() {
+	n := len(a.toks)
+	if n <= maxTokens {
+		return
+	}
+	from := -1
+	for i := n - maxTokens; i < n; i++ {
+		if i > 0 && a.toks[i-1].ends {
+			from = i
+			break
+		}
+	}
+	if from < 0 {
+		for from = n - maxTokens; from > 0 && !a.toks[from-1].ends; from-- {
+		}
+	}
+	a.toks = a.toks[:copy(a.toks, a.toks[from:min(n, from+maxTokens)])]
 }
 
 // separate adds a clause boundary read from punctuation, one for a run of marks ("?!"),
@@ -56,7 +78,7 @@ func (a *analysis) separate(mark string) {
 
 // push adds one word, through synonyms, stems and spelling correction.
 func (ix *index) push(a *analysis, sp *speller, w string) {
-	if len(a.toks) >= maxTokens || w == "" {
+	if len(a.toks) >= readTokens || w == "" {
 		return
 	}
 	if syn, ok := ix.synonyms[w]; ok {
@@ -110,7 +132,7 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 }
 
 func (ix *index) pushKnown(a *analysis, w string, fixed bool) {
-	if len(a.toks) >= maxTokens {
+	if len(a.toks) >= readTokens {
 		return
 	}
 	t := token{word: w, known: true, stop: stopwords[w], fixed: fixed}
