@@ -29,6 +29,11 @@ type Options struct {
 	// RulesOnly leaves out the learned second opinion (bot/classifier): the rules alone
 	// decide. It is for measuring what the model adds.
 	RulesOnly bool
+	// Model is the learned second opinion; nil is the one built in (classifier.Load).
+	// Cross-validation gives each fold a model that never saw it.
+	Model *classifier.Model
+	// Policy says where the model may speak; nil is DefaultPolicy.
+	Policy *Policy
 }
 
 // Default option values.
@@ -71,10 +76,16 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 		opts.Now = time.Now
 	}
 	ix := newIndex(kb)
+	ix.policy = DefaultPolicy
+	if opts.Policy != nil {
+		ix.policy = *opts.Policy
+	}
 	if !opts.RulesOnly {
-		m, err := classifier.Load()
-		if err != nil {
-			return nil, fmt.Errorf("new bot: %w", err)
+		m, err := opts.Model, error(nil)
+		if m == nil {
+			if m, err = classifier.Load(); err != nil {
+				return nil, fmt.Errorf("new bot: %w", err)
+			}
 		}
 		if err := ix.useModel(m); err != nil {
 			return nil, fmt.Errorf("new bot: knowledge base %s: %w", kb.Name, err)

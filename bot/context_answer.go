@@ -150,7 +150,7 @@ func followUpThatOne(s *state) (decision, bool, string) {
 
 // "Am I too old to switch into this at 52?", "how does this work" after the salary: "this"
 // points back only as a word of a whole question, which the learned model reads as about
-// something else (weights.SecondOpinion or surer) and the rules do not place: the model's
+// something else (Policy.SecondOpinion or surer) and the rules do not place: the model's
 // reading, not the last topic again. Two content words or more (or more than maxShort
 // words), and no follow-up's opening: "is that a lot?" and "and in the united states" are
 // the last answer's.
@@ -161,7 +161,7 @@ func followUpModelSays(s *state) (decision, bool, string) {
 		return pass()
 	}
 	p := s.predict()
-	if p.P < weights.SecondOpinion || p.Label == ix.topics[last].id {
+	if p.P < ix.policy.SecondOpinion || p.Label == ix.topics[last].id {
 		return pass()
 	}
 	switch t, ok := ix.byID[p.Label]; {

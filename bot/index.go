@@ -82,6 +82,7 @@ type index struct {
 	lowNames   map[string][]string // each entity's name in lower case, as entities, per kind
 	small      []knowledge.Smalltalk
 	model      *classifier.Model // the learned second opinion, or nil
+	policy     Policy            // where the model may speak
 	smallTxt   []string          // expanded smalltalk replies
 	unsupTxt   []string          // expanded unsupported replies
 	unsupAns   []string          // the topic each answers with its reply as a note, or ""

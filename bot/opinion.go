@@ -8,7 +8,7 @@ import (
 
 // The learned second opinion (bot/classifier) is asked only after every rule that answers,
 // gates or declines for a reason has passed: where the rules would say "did you mean" or
-// "I don't know that one". There, a label it is sure of (weights.SecondOpinion) decides.
+// "I don't know that one". There, a label it is sure of (Policy.SecondOpinion) decides.
 
 // useModel checks that the model can speak for this profile: every label it predicts is
 // a topic, a decline, help or small talk. A topic the profile lacks is an error rather
@@ -30,7 +30,7 @@ func secondOpinion(s *state) (decision, bool, string) {
 		return pass()
 	}
 	p := s.predict()
-	if p.P < weights.SecondOpinion {
+	if p.P < s.ix.policy.SecondOpinion {
 		return pass()
 	}
 	switch p.Label {
@@ -70,8 +70,8 @@ func secondOpinion(s *state) (decision, bool, string) {
 // bot does not know ("can you mark this note as important") has only the model's guess.
 func (s *state) modelMayName(t int, p float64) bool {
 	a := s.a
-	evidence := a.score[t] > 0 || a.subject || p >= weights.SecondOpinionNoEvidence && (a.anchored || a.unknown == 0)
-	if !evidence || !a.anchored && p < weights.SecondOpinionUnanchored {
+	evidence := a.score[t] > 0 || a.subject || p >= s.ix.policy.SecondOpinionNoEvidence && (a.anchored || a.unknown == 0)
+	if !evidence || !a.anchored && p < s.ix.policy.SecondOpinionUnanchored {
 		return false
 	}
 	return a.anchored || len(a.hits) > 0 || a.unknown*2 <= a.content

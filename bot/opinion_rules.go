@@ -3,11 +3,11 @@ package bot
 import "slices"
 
 // Where the learned model may overrule an answer the rules would give: only when it is
-// sure (weights.Veto, weights.OnePart), thresholds chosen by cross-validation over
+// sure (Policy.Veto, Policy.OnePart), thresholds chosen by cross-validation over
 // the tuning files (bot/classifier's TestPolicies), never on a held-out set.
 
 // learnedVeto: the rules would answer, without much confidence, and the model is sure
-// (weights.Veto) the question is out of scope ("CTR renewal how often", "my resume has a
+// (Policy.Veto) the question is out of scope ("CTR renewal how often", "my resume has a
 // gap, will employers care for this job?"). The gates for other occupations and personal
 // questions have decided already. Not vetoed, when the rules know every word: a question
 // that names the occupation or one of the profile's entities ("tell me about the rhit";
@@ -17,16 +17,16 @@ import "slices"
 // said beside it ("what's the salary, and is it different in texas"), and a follow-up
 // pointing back at the last answer ("and the top 10%?").
 func learnedVeto(s *state) (decision, bool, string) {
-	if s.ix.model == nil || !s.answerable() || s.conf >= weights.VetoBelow || s.caveat != "" || s.rulesOwn() || s.prev.topic >= 0 && s.a.pointsBack() {
+	if s.ix.model == nil || !s.answerable() || s.conf >= s.ix.policy.VetoBelow || s.caveat != "" || s.rulesOwn() || s.prev.topic >= 0 && s.a.pointsBack() {
 		return pass()
 	}
-	if p := s.predict(); p.Label == IntentNone && p.P >= weights.Veto {
+	if p := s.predict(); p.Label == IntentNone && p.P >= s.ix.policy.Veto {
 		return decided(s.modelDecline(p), -1)
 	}
 	return pass()
 }
 
-// learnedOnePart: the rules found two or three parts, and the model is fairly sure (weights.OnePart) the
+// learnedOnePart: the rules found two or three parts, and the model is fairly sure (Policy.OnePart) the
 // question asks one of them and not the others ("I'm terrible at tests. Is certification a
 // must before you can get hired?" asks the certification, not also the jobs).
 func learnedOnePart(s *state) (decision, bool, string) {
@@ -36,7 +36,7 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	}
 	p := s.predict()
 	t, ok := ix.byID[p.Label]
-	if !ok || p.P < weights.OnePart || !slices.Contains(s.ps, t) {
+	if !ok || p.P < ix.policy.OnePart || !slices.Contains(s.ps, t) {
 		return pass()
 	}
 	if o, ok := ix.byID[p.Second]; ok && o != t && slices.Contains(s.ps, o) {
@@ -47,7 +47,7 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	return decision{}, false, "one part: " + p.Label
 }
 
-// learnedRunnerUp: the model is sure (weights.OnePart) the question asks a topic the rules
+// learnedRunnerUp: the model is sure (Policy.RunnerUp) the question asks a topic the rules
 // found evidence for but did not rank first: "I'm a medical biller. What credentials could
 // help me specialize in health information?" asks the credentials, not the specialties.
 // Floors on that topic's share of the best score, or on its evidence, were tried on the
@@ -55,12 +55,12 @@ func learnedOnePart(s *state) (decision, bool, string) {
 // confidence VetoBelow, as the veto is: the same tuning score, and the model is not run
 // for every question (BenchmarkAnswer 63,000 q/s when it was, 85,000-100,000 now).
 func learnedRunnerUp(s *state) (decision, bool, string) {
-	if s.ix.model == nil || !s.answerable() || s.ps != nil || s.second < 0 || s.conf >= weights.VetoBelow {
+	if s.ix.model == nil || !s.answerable() || s.ps != nil || s.second < 0 || s.conf >= s.ix.policy.VetoBelow {
 		return pass()
 	}
 	p := s.predict()
 	t, ok := s.ix.byID[p.Label]
-	if !ok || t == s.best || s.a.score[t] <= 0 || p.P < weights.OnePart {
+	if !ok || t == s.best || s.a.score[t] <= 0 || p.P < s.ix.policy.RunnerUp {
 		return pass()
 	}
 	s.best, s.second, s.s1, s.s2 = t, s.best, s.a.score[t], s.s1 // the model's order, not the scores'

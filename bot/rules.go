@@ -119,7 +119,7 @@ func (s *state) run(tr *Trace) decision {
 			d.reply.Rule = r.name
 			if tr != nil {
 				tr.Decided, tr.Confidence = r.name, d.reply.Confidence
-				tr.opinion(s.opinion)
+				tr.opinion(s.opinion, s.ix.policy.SecondOpinion)
 			}
 			return d
 		}

@@ -43,9 +43,9 @@ type Opinion struct {
 	Needed float64 `json:"needed"`
 }
 
-func (t *Trace) opinion(p *classifier.Prediction) {
+func (t *Trace) opinion(p *classifier.Prediction, needed float64) {
 	if p != nil {
-		t.Model = &Opinion{Label: p.Label, P: p.P, Second: p.Second, P2: p.P2, Needed: weights.SecondOpinion}
+		t.Model = &Opinion{Label: p.Label, P: p.P, Second: p.Second, P2: p.P2, Needed: needed}
 	}
 }
 

@@ -55,32 +55,6 @@ type Weights struct {
 	// SecondSuggestion: "did you mean" offers the runner-up when its score is at least
 	// this share of the best one.
 	SecondSuggestion float32
-
-	// SecondOpinion is the probability the learned model (bot/classifier) needs before
-	// its label replaces a "did you mean" or an "I don't know that one". 0.3 was chosen by
-	// cross-validation on the tuning sets (leave one file out; see bot/classifier's
-	// TestPolicies), never on a held-out set.
-	SecondOpinion float64
-	// SecondOpinionUnanchored is what the model needs to name a topic for a question that
-	// names neither the occupation nor anything about work ("how many prime numbers are
-	// there between 0 and 100" is jobs to it at 0.82): set by the tuning sets and CLINC's
-	// out-of-scope questions (2 tuning questions lost, 5 CLINC ones declined).
-	SecondOpinionUnanchored float64
-	// SecondOpinionNoEvidence is what the model needs to name a topic the rules found no
-	// word for, in a question whose words they all know or that is about work ("I hate
-	// math, can I still do this?" is qualities to it at 0.69; "I'm honest to a fault. Does
-	// that matter here?"). Under it, the rules' evidence is needed. Set on the tuning sets.
-	SecondOpinionNoEvidence float64
-	// Veto is the probability of "none" at which the model turns a rules answer into a
-	// decline, considered only for answers under VetoBelow confidence (the lowest bound
-	// that loses no veto in the folds: a prediction costs a third of an answer). OnePart
-	// is the probability at which the model cuts a multi-part answer to the one part it
-	// names. All three chosen by the same cross-validation, in that order. Until
-	// 2026-12-06 a veto also needed a word the rules do not know; now one they know but
-	// did not place will do (bot/opinion_rules.go, docs/evaluation.md). The
-	// cross-validation's judge still models the older guard and no learned_runner_up:
-	// those were set on the bot's tuning totals, not re-cross-validated.
-	Veto, VetoBelow, OnePart float64
 }
 
 // weights are the weights in use.
@@ -93,6 +67,4 @@ var weights = Weights{
 	EntityIndustry: 0.6, EntityCredential: 1.0, EntityQuality: 1.0,
 	FacetWord: 1, FacetExtraWord: 0.5, FacetEntity: 3,
 	TieShare: 0.8, BotOverTopic: 0.8, SecondSuggestion: 0.5,
-	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9, SecondOpinionNoEvidence: 0.8,
-	Veto: 0.97, VetoBelow: 0.9, OnePart: 0.9,
 }

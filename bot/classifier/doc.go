@@ -13,5 +13,5 @@
 // held-out sets. The policy it chooses: the rules decide, gates included; only when their
 // reply is "did you mean" (KindClarify) or the last-resort "I don't know that one" may the
 // model's label be used instead, and only when its probability is at least 0.5 (bot's
-// weights.SecondOpinion; TestPolicies logs the threshold cross-validation chooses).
+// Policy.SecondOpinion; TestPolicies logs the threshold cross-validation chooses).
 package classifier

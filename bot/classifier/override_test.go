@@ -166,7 +166,7 @@ func (j *judge) ocases(m *classifier.Model, qs []corpus.Question) []ocase {
 	return out
 }
 
-// today is the policy in bot (weights.SecondOpinion, Veto, VetoBelow, OnePart).
+// today is the policy in bot (Policy.SecondOpinion, Veto, VetoBelow, OnePart).
 var today = guarded("guarded", thresholds{0.3, 0.97, 0.9, 0.9})
 
 func (j *judge) oreply(o override, c ocase) bot.Reply {
