@@ -4,7 +4,8 @@ import "slices"
 
 // Where the learned model may overrule an answer the rules would give: only when it is
 // sure (Policy.Veto, Policy.OnePart), thresholds chosen by cross-validation over
-// the tuning files (bot/classifier's TestPolicies), never on a held-out set.
+// the tuning files with the bot itself (bot/classifier's TestPolicyFolds), never on a
+// held-out set.
 
 // learnedVeto: the rules would answer, without much confidence, and the model is sure
 // (Policy.Veto) the question is out of scope ("CTR renewal how often", "my resume has a

@@ -32,5 +32,5 @@ type Policy struct {
 // DefaultPolicy is the policy in use unless Options.Policy says otherwise.
 var DefaultPolicy = Policy{
 	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9, SecondOpinionNoEvidence: 0.8,
-	Veto: 0.97, VetoBelow: 0.9, OnePart: 0.9, RunnerUp: 0.9,
+	Veto: 0.95, VetoBelow: 0.9, OnePart: 0.9, RunnerUp: 0.9,
 }

@@ -18,6 +18,10 @@ import (
 // left-out one included, while the model never saw it. The held-out figures are the fair
 // comparison.
 //
+// Its judge models the bot's fill, veto (with the older unknown-word guard) and one-part
+// places, not learned_runner_up: the thresholds in use are TestPolicyFolds', which runs
+// the bot itself. This test is kept for its table of every policy on the held-out files.
+//
 // It asserts only what cannot be flaky; the tables are for people (go test -v -run
 // Policies ./bot/classifier).
 func TestPolicies(t *testing.T) {

@@ -9,9 +9,10 @@
 // a millisecond; Predict takes about 2 µs and does not allocate.
 //
 // The model is not meant to answer on its own: the rules answer in-scope questions far
-// better. TestPolicies cross-validates ways of combining the two and reports them on the
-// held-out sets. The policy it chooses: the rules decide, gates included; only when their
-// reply is "did you mean" (KindClarify) or the last-resort "I don't know that one" may the
-// model's label be used instead, and only when its probability is at least 0.5 (bot's
-// Policy.SecondOpinion; TestPolicies logs the threshold cross-validation chooses).
+// better. The bot's rules decide, gates included; the model may fill in for a "did you
+// mean" or an "I don't know that one", veto an unsure answer, cut a multi-part answer to
+// one part, or pick a topic the rules ranked lower, each at its own probability (bot's
+// Policy). TestPolicyFolds chooses those by cross-validation with the bot itself and fails
+// when the policy in use is no longer its choice; TestPolicies reports ways of combining
+// the two on the held-out sets.
 package classifier
