@@ -48,31 +48,32 @@ type analysis struct {
 	covered    uint64    // positions inside entity, subject or related-occupation names
 	industries uint64    // positions inside industry names, which point at more than one topic
 
-	unknown, content int
-	personal         bool
-	other            string        // another occupation named, as typed
-	related          int           // related occupation named, or -1
-	unsupported      int           // unsupported request, or -1
-	unsupMask        uint64        // its positions
-	otherMask        uint64        // positions of the other occupation named
-	relMask          uint64        // positions of related occupations named
-	otherGuessed     bool          // the other occupation is an unknown word that looks like one
-	compared         bool          // another occupation is named only to compare ("more than nurses")
-	story            uint64        // the asker's story before the question, taken out of the evidence
-	told, toldStrict uint64        // sentences told, not asked: run-on clauses counted, or not (sentences.go)
-	entity           [numKinds]int // per entity kind: the entity named, or -1
-	entity2          [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
-	subject          bool
-	smalltalk        int    // smalltalk entry, or -1
-	smallCover       int    // longest smalltalk phrase
-	smallMask        uint64 // positions covered by smalltalk phrases
-	subjMask         uint64 // positions naming the occupation itself
-	smallLong        bool   // a phrase of two words or more about the bot itself matched
-	anchored         bool   // the question names the occupation or a job word
-	text             string // the question clipped, markup stripped: what the learned model reads
-	year             int    // a year named in the question, or 0
-	unknownYear      bool   // a year the profile has no figures for
-	foreignMine      bool   // "my" before a word the bot does not know
+	unknown, content         int
+	toldUnknown, toldContent int // of those, in sentences told (toldStrict)
+	personal                 bool
+	other                    string        // another occupation named, as typed
+	related                  int           // related occupation named, or -1
+	unsupported              int           // unsupported request, or -1
+	unsupMask                uint64        // its positions
+	otherMask                uint64        // positions of the other occupation named
+	relMask                  uint64        // positions of related occupations named
+	otherGuessed             bool          // the other occupation is an unknown word that looks like one
+	compared                 bool          // another occupation is named only to compare ("more than nurses")
+	story                    uint64        // the asker's story before the question, taken out of the evidence
+	told, toldStrict         uint64        // sentences told, not asked: run-on clauses counted, or not (sentences.go)
+	entity                   [numKinds]int // per entity kind: the entity named, or -1
+	entity2                  [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
+	subject                  bool
+	smalltalk                int    // smalltalk entry, or -1
+	smallCover               int    // longest smalltalk phrase
+	smallMask                uint64 // positions covered by smalltalk phrases
+	subjMask                 uint64 // positions naming the occupation itself
+	smallLong                bool   // a phrase of two words or more about the bot itself matched
+	anchored                 bool   // the question names the occupation or a job word
+	text                     string // the question clipped, markup stripped: what the learned model reads
+	year                     int    // a year named in the question, or 0
+	unknownYear              bool   // a year the profile has no figures for
+	foreignMine              bool   // "my" before a word the bot does not know
 }
 
 var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
@@ -95,6 +96,7 @@ func (ix *index) getAnalysis() *analysis {
 	a.hits = a.hits[:0]
 	a.covered, a.industries = 0, 0
 	a.unknown, a.content = 0, 0
+	a.toldUnknown, a.toldContent = 0, 0
 	a.personal = false
 	a.other = ""
 	a.related, a.unsupported, a.smalltalk = -1, -1, -1

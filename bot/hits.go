@@ -180,11 +180,18 @@ func (ix *index) readWords(a *analysis) {
 		if t.stop || t.sep || t.num {
 			continue
 		}
+		told := i < 64 && a.toldStrict&(1<<i) != 0
 		if !ix.subject[t.word] {
 			a.content++
+			if told {
+				a.toldContent++
+			}
 		}
 		if !t.known {
 			a.unknown++
+			if told {
+				a.toldUnknown++
+			}
 			if a.other == "" && looksLikeOccupation(toks, i) && a.askedAbout(i) {
 				a.other, a.otherMask, a.otherGuessed = t.word, spanMask(i, i+1), true
 			}

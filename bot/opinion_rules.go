@@ -40,7 +40,7 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	if !ok || p.P < ix.policy.OnePart || !slices.Contains(s.ps, t) {
 		return pass()
 	}
-	if o, ok := ix.byID[p.Second]; ok && o != t && slices.Contains(s.ps, o) {
+	if o, ok := ix.byID[p.Second]; ok && o != t && p.P2 >= ix.policy.OtherPart && slices.Contains(s.ps, o) {
 		return pass()
 	}
 	s.best, s.ps = t, nil

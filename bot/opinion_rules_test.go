@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/classifier"
 )
 
 // The learned model's places: it vetoes an answer to a question it is all but certain is
@@ -59,4 +60,33 @@ func ruleActed(tr *bot.Trace, name string) bool {
 		}
 	}
 	return false
+}
+
+// TestOptionsPolicyAndModel: Options.Policy and Options.Model replace the thresholds and
+// the model in use, as cross-validation needs (bot/classifier's TestPolicyFolds).
+func TestOptionsPolicyAndModel(t *testing.T) {
+	const q = "how do I know if I'm cut out for this kind of work?" // the model's to answer
+	never := bot.DefaultPolicy
+	never.SecondOpinionNoEvidence = 1.01
+	// A model that has only seen questions to decline.
+	declines, err := classifier.Train([]classifier.Example{
+		{Text: q, Label: bot.IntentNone}, {Text: "what's the weather", Label: bot.IntentNone}, {Text: "hello", Label: "help"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		opts bot.Options
+		want bool
+	}{
+		{"default", bot.Options{}, true},
+		{"policy: never without evidence", bot.Options{Policy: &never}, false},
+		{"model: declines", bot.Options{Model: declines}, false},
+	} {
+		r := newBot(t, tt.opts).Answer(context.Background(), bot.Request{Text: q})
+		if r.Answered != tt.want {
+			t.Errorf("%s: Answer(%q) answered %v %v (%q), want %v", tt.name, q, r.Answered, r.Intents, r.Lead, tt.want)
+		}
+	}
 }

@@ -22,8 +22,9 @@ type Policy struct {
 	// a third of an answer, so the model is not asked about answers the rules are sure of.
 	Veto, VetoBelow float64
 	// OnePart is the probability at which the model cuts a multi-part answer to the one
-	// part it names (learned_one_part).
-	OnePart float64
+	// part it names (learned_one_part), unless its second label is another of the parts
+	// at OtherPart or more.
+	OnePart, OtherPart float64
 	// RunnerUp is the probability at which the model picks, over the rules' first, another
 	// topic they found evidence for (learned_runner_up).
 	RunnerUp float64
@@ -32,5 +33,5 @@ type Policy struct {
 // DefaultPolicy is the policy in use unless Options.Policy says otherwise.
 var DefaultPolicy = Policy{
 	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9, SecondOpinionNoEvidence: 0.8,
-	Veto: 0.95, VetoBelow: 0.9, OnePart: 0.9, RunnerUp: 0.9,
+	Veto: 0.95, VetoBelow: 0.9, OnePart: 0.9, OtherPart: 0, RunnerUp: 0.9,
 }

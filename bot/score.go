@@ -32,9 +32,8 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 	base := 1 - math.Exp(-w.Steepness*float64(s1))
 	margin := float64((s1 - s2) / s1)
 	c := base * (w.MarginFloor + w.MarginShare*margin)
-	if a.content > 0 && a.unknown > 0 {
-		frac := float64(a.unknown) / float64(a.content)
-		c *= 1 - w.UnknownPenalty*frac
+	if unknown, content := a.askedWords(); content > 0 && unknown > 0 {
+		c *= 1 - w.UnknownPenalty*float64(unknown)/float64(content)
 	}
 	if !a.anchored {
 		// Nothing says the question is about a job: one shared word ("track a package",
@@ -217,4 +216,14 @@ func (a *analysis) goal(t int) uint64 {
 	return a.spans(func(h hit) bool {
 		return h.r.kind == roleKeyword && int(h.r.topic) == t && lex.Clauses.Goal.endsAt(a.toks, h.start-1)
 	})
+}
+
+// askedWords are the unknown and content words outside the sentences told, when some are:
+// words the bot does not know in "Everyone in my cohort throws it around" make "What
+// does RHIT stand for?" no less clear.
+func (a *analysis) askedWords() (unknown, content int) {
+	if a.content > a.toldContent {
+		return a.unknown - a.toldUnknown, a.content - a.toldContent
+	}
+	return a.unknown, a.content
 }

@@ -77,6 +77,7 @@ var policyKnobs = []struct {
 	{"Veto", func(p *bot.Policy) *float64 { return &p.Veto }, []float64{never, 0.995, 0.99, 0.98, 0.97, 0.95, 0.9}},
 	{"VetoBelow", func(p *bot.Policy) *float64 { return &p.VetoBelow }, []float64{0.5, 0.7, 0.8, 0.9, 0.95}},
 	{"OnePart", func(p *bot.Policy) *float64 { return &p.OnePart }, []float64{never, 0.99, 0.95, 0.9, 0.8, 0.7}},
+	{"OtherPart", func(p *bot.Policy) *float64 { return &p.OtherPart }, []float64{0, 0.001, 0.01, 0.03, 0.1, 0.3}},
 	{"RunnerUp", func(p *bot.Policy) *float64 { return &p.RunnerUp }, []float64{never, 0.99, 0.95, 0.9, 0.8, 0.7}},
 }
 
