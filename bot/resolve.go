@@ -24,6 +24,10 @@ func (a *analysis) resolve() {
 				drop = true // "what other subjects can I ask you about" asks about the bot
 				break
 			}
+			if h.r.kind == roleOther && o.r.kind == roleSmalltalk && inside(h, o) {
+				drop = true // "new to this server" is chat, not a waiter
+				break
+			}
 			if h.r.kind == roleSmalltalk && o.r.kind == roleKeyword && inside(h, o) {
 				drop = true // "letters after your name" asks about credentials, not the bot's name
 				break

@@ -350,6 +350,10 @@ func TestSmalltalkOpeners(t *testing.T) {
 		// A small-talk phrase inside a longer topic phrase is that topic's.
 		{"do employers care if you have letters after your name", KindAnswer},
 		{"what's your name", KindSmalltalk},
+		// An occupation's word inside small talk is chat: a Discord server is no waiter.
+		{"hey there, new to this server. what kind of stuff do you know about?", KindHelp},
+		{"yo. saw this bot pinned in the channel. what do you even do?", KindHelp},
+		{"how much do servers make", KindFallback},
 		// What the bot knows about is help, not the education topic's "subjects".
 		{"what subjects are you experienced in", KindHelp},
 		{"what kinds of things are you familiar with", KindHelp},
