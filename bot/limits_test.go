@@ -50,23 +50,36 @@ func TestNewRefusesWhatItCannotScore(t *testing.T) {
 }
 
 // TestLongMessageKeepsItsQuestion: a message longer than the words the matcher reads
-// loses its opening sentences, not the question at its end; a single sentence that long
-// keeps its start.
+// loses its opening sentences, not the question at its end, however long the story
+// (within the 2,000 bytes read); a question followed by a story that ends telling keeps
+// the question; a single sentence that long keeps its start. The rules alone answer: this
+// is the reading stage (the learned model reads the whole message, and may veto it).
 func TestLongMessageKeepsItsQuestion(t *testing.T) {
-	b := newTestBot(t)
-	story := strings.Repeat("My family has lived in the same small town for a long time and we like it here. ", 4)
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(kb, Options{RulesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := func(n int) string { // sentences that score no topic
+		return strings.Repeat("My aunt and my uncle live in a blue house near the lake with two cats. ", n)
+	}
 	tests := []struct {
 		q    string
 		want string
 	}{
-		{story + "What's the usual schedule and work setting for health information technologists?", "work_environment"},
-		{story + "How much do health information technologists make?", "pay"},
+		{story(4) + "What's the usual schedule and work setting for health information technologists?", "work_environment"},
+		{story(4) + "How much do health information technologists make?", "pay"},
+		{story(12) + "How much do health information technologists make?", "pay"},
+		{"How much do health information technologists make? " + story(6), "pay"},
 		{"What is the median pay for health information technologists " + strings.Repeat("and also my uncle and my aunt ", 12), "pay"},
 	}
 	for _, tt := range tests {
 		r := b.Answer(context.Background(), Request{Text: tt.q})
 		if len(r.Intents) != 1 || r.Intents[0] != tt.want {
-			t.Errorf("Answer(%.60q…) = %v %q, want %s", tt.q, r.Intents, r.Lead, tt.want)
+			t.Errorf("Answer(%.60q… %d bytes) = %v %q, want %s", tt.q, len(tt.q), r.Intents, r.Lead, tt.want)
 		}
 	}
 }

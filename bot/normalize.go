@@ -10,10 +10,10 @@ import (
 const (
 	maxInputBytes = 2000 // longer input is cut; nobody asks a 2,000-character career question
 	maxTokens     = 48
-	// readTokens bounds the words read before a long message is cut to maxTokens: the
-	// question usually comes last, after the story ("…We have a 3 year old. What's the
-	// usual schedule for health information technologists?"), so the opening sentences
-	// are dropped, not the end.
+	// readTokens bounds the words held while a long message is read: past it, the
+	// opening sentences are dropped (bot/read.go's keepQuestion), since the question
+	// usually comes after the story ("…We have a 3 year old. What's the usual schedule
+	// for health information technologists?").
 	readTokens = 3 * maxTokens
 )
 

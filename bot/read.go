@@ -13,7 +13,10 @@ func (ix *index) read(a *analysis, sp *speller, text string) {
 	a.text = s
 	a.buf = lowerText(a.buf[:0], s)
 	str := string(a.buf) // tokens are slices of it; one allocation per question
-	for len(str) > 0 && len(a.toks) < readTokens {
+	for len(str) > 0 {
+		if len(a.toks) >= readTokens && !a.keepQuestion() {
+			break
+		}
 		i := strings.IndexByte(str, ' ')
 		var w string
 		if i < 0 {
@@ -24,40 +27,54 @@ func (ix *index) read(a *analysis, sp *speller, text string) {
 		if w == "" {
 			continue
 		}
-		if w == "," || w == "." || w == "?" {
-			a.separate(w)
-			continue
-		}
-		if strings.IndexByte(w, '\'') >= 0 {
-			for _, x := range expandWord(w) {
-				ix.push(a, sp, x)
-			}
-			continue
-		}
-		ix.push(a, sp, w)
+		ix.readWord(a, sp, w)
 	}
-	a.keepLast()
+	a.keepQuestion()
 }
 
-// keepLast cuts the tokens to maxTokens by dropping whole sentences from the start, or
-// when the last sentence alone is longer, by keeping its first maxTokens.
-func (a *analysis) keepLast() {
+// readWord turns one word of the text into tokens.
+func (ix *index) readWord(a *analysis, sp *speller, w string) {
+	switch {
+	case w == "," || w == "." || w == "?":
+		a.separate(w)
+	case strings.IndexByte(w, '\'') >= 0:
+		for _, x := range expandWord(w) {
+			ix.push(a, sp, x)
+		}
+	default:
+		ix.push(a, sp, w)
+	}
+}
+
+// keepQuestion cuts the tokens to maxTokens, keeping what is asked: whole sentences up to
+// the end, or to the last question mark when the message ends telling, dropped from the
+// start ("…We have a 3 year old. What's the usual schedule?"), and the start of a
+// sentence longer than maxTokens. It says whether it made room to read on: a message is
+// read to its end, within the 2,000 bytes clipped, and never holds more than readTokens.
+func (a *analysis) keepQuestion() bool {
 	n := len(a.toks)
 	if n <= maxTokens {
-		return
+		return true
 	}
-	from := -1
-	for i := n - maxTokens; i < n; i++ {
-		if i > 0 && a.toks[i-1].ends {
-			from = i
-			break
+	end := n
+	if last := a.toks[n-1]; last.ends && !last.asks { // it ends telling: end at the last question
+		for k := n - 1; k >= 0; k-- {
+			if a.toks[k].asks {
+				end = k + 1
+				break
+			}
 		}
 	}
-	if from < 0 {
-		for from = n - maxTokens; from > 0 && !a.toks[from-1].ends; from-- {
+	from := max(end-maxTokens, 0)
+	for from > 0 && !a.toks[from-1].ends && from < end {
+		from++
+	}
+	if from == end { // one sentence longer than maxTokens: its start
+		for from = max(end-maxTokens, 0); from > 0 && !a.toks[from-1].ends; from-- {
 		}
 	}
-	a.toks = a.toks[:copy(a.toks, a.toks[from:min(n, from+maxTokens)])]
+	a.toks = a.toks[:copy(a.toks, a.toks[from:min(end, from+maxTokens)])]
+	return len(a.toks) < readTokens
 }
 
 // separate adds a clause boundary read from punctuation, one for a run of marks ("?!"),

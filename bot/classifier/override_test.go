@@ -166,8 +166,8 @@ func (j *judge) ocases(m *classifier.Model, qs []corpus.Question) []ocase {
 	return out
 }
 
-// today is the policy in bot (Policy.SecondOpinion, Veto, VetoBelow, OnePart).
-var today = guarded("guarded", thresholds{0.3, 0.97, 0.9, 0.9})
+// today is the policy in bot, as far as this judge models it.
+var today = guarded("guarded", thresholds{bot.DefaultPolicy.SecondOpinion, bot.DefaultPolicy.Veto, bot.DefaultPolicy.VetoBelow, bot.DefaultPolicy.OnePart})
 
 func (j *judge) oreply(o override, c ocase) bot.Reply {
 	if o == rulesPolicy {
