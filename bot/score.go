@@ -39,8 +39,8 @@ func (a *analysis) confidence(s1, s2 float32) float64 {
 		// Nothing says the question is about a job: one shared word ("track a package",
 		// "schedule a meeting") is not enough, least of all among unknown words.
 		c *= w.Unanchored
-		if a.content > 0 {
-			c *= 1 - w.UnanchoredUnknown*float64(a.unknown)/float64(a.content)
+		if unknown, content := a.askedWords(); content > 0 {
+			c *= 1 - w.UnanchoredUnknown*float64(unknown)/float64(content)
 		}
 	}
 	if a.foreignMine {

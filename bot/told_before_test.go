@@ -85,6 +85,8 @@ func TestToldSituationIsNotAsked(t *testing.T) {
 		{"I got my degree in 2012. What is the median pay?", "pay"},
 		{"My friend in the UK said you need a special degree over there. In the US, what degree is needed?", "education"},
 		{"I live in Ohio. What's the pay there?", ""},
+		// Words the bot does not know, in a sentence told, leave the question as clear.
+		{"What does RHIT stand for? Everyone in my cohort throws it around and I'm too embarrassed to ask my instructor lol.", "certification"},
 	})
 }
 
