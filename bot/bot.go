@@ -30,7 +30,7 @@ type Options struct {
 	// decide. It is for measuring what the model adds.
 	RulesOnly bool
 	// Model is the learned second opinion; nil is the one built in (classifier.Load).
-	// Cross-validation gives each fold a model that never saw it.
+	// Cross-validation gives each fold a model that never saw it. RulesOnly ignores it.
 	Model *classifier.Model
 	// Policy says where the model may speak; nil is DefaultPolicy.
 	Policy *Policy
@@ -81,8 +81,9 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 		ix.policy = *opts.Policy
 	}
 	if !opts.RulesOnly {
-		m, err := opts.Model, error(nil)
+		m := opts.Model
 		if m == nil {
+			var err error
 			if m, err = classifier.Load(); err != nil {
 				return nil, fmt.Errorf("new bot: %w", err)
 			}

@@ -30,7 +30,8 @@ type Policy struct {
 	RunnerUp float64
 }
 
-// DefaultPolicy is the policy in use unless Options.Policy says otherwise.
+// DefaultPolicy is the policy in use unless Options.Policy says otherwise. It is read by
+// bot.New; change it only through TestPolicyFolds' choice, never at run time.
 var DefaultPolicy = Policy{
 	SecondOpinion: 0.3, SecondOpinionUnanchored: 0.9, SecondOpinionNoEvidence: 0.8,
 	Veto: 0.95, VetoBelow: 0.9, OnePart: 0.9, OtherPart: 0, RunnerUp: 0.9,
