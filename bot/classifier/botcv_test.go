@@ -34,7 +34,11 @@ func TestPolicyFolds(t *testing.T) {
 	for _, f := range folds {
 		n += len(f.qs)
 		for _, c := range f.convs {
-			n += len(c)
+			for _, q := range c {
+				if q.Expect != nil {
+					n++
+				}
+			}
 		}
 	}
 	best := bot.DefaultPolicy
@@ -91,7 +95,7 @@ type fold struct {
 
 // policyFolds are the tuning files the model trains on, each with its fold's model; the
 // tuning files it has never trained on (question files in testdata/tune outside
-// corpus.TuningFiles, and the conversation sets) and the evaluation halves of the CLINC
+// corpus.TuningFiles, the conversation sets and the two-turn follow-ups) and the evaluation halves of the CLINC
 // files (it trains on the other halves), each with the checked-in model. Without CLINC's out-of-scope questions
 // the folds would not see what a lower bar costs on questions about nothing at work.
 func policyFolds(t *testing.T) []fold {
@@ -137,7 +141,7 @@ func policyFolds(t *testing.T) []fold {
 	for _, p := range convs {
 		out = append(out, fold{file: "tune/" + filepath.Base(p), m: m, convs: readConversations(t, p)})
 	}
-	return out
+	return append(out, fold{file: followupsFile, m: m, convs: readFollowups(t, "../testdata/"+followupsFile)})
 }
 
 // worth is what a reply is worth: 1 when right, and -1 when it answers a question that
@@ -179,7 +183,10 @@ func scorePolicy(t *testing.T, folds []fold, p bot.Policy) int {
 			for k, turns := range f.convs {
 				id := fmt.Sprintf("%s:%d", f.file, k)
 				for _, q := range turns {
-					oks[i] += worth(q, b.Answer(context.Background(), bot.Request{Text: q.Text, ConversationID: id}))
+					r := b.Answer(context.Background(), bot.Request{Text: q.Text, ConversationID: id})
+					if q.Expect != nil { // a turn that only sets the scene is not judged
+						oks[i] += worth(q, r)
+					}
 				}
 			}
 		})
@@ -227,6 +234,36 @@ func readConversations(t *testing.T, path string) [][]corpus.Question {
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
+	}
+	return out
+}
+
+// followupsFile is the two-turn follow-ups: first<TAB>follow-up<TAB>expect[<TAB>contains],
+// the follow-up judged after the first turn.
+const followupsFile = "tune/followups-two-turn.tsv"
+
+// readFollowups reads the follow-ups as two-turn conversations whose first turn is not
+// judged (no Expect).
+func readFollowups(t *testing.T, path string) [][]corpus.Question {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]corpus.Question
+	for n, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 {
+			t.Fatalf("%s:%d: want first<TAB>follow-up<TAB>expect[<TAB>contains], got %q", path, n+1, line)
+		}
+		second := corpus.Question{File: filepath.Base(path), Line: n + 1, Text: cols[1], Expect: strings.Split(cols[2], "+")}
+		if len(cols) > 3 {
+			second.Contains = cols[3]
+		}
+		out = append(out, []corpus.Question{{Text: cols[0]}, second})
 	}
 	return out
 }
