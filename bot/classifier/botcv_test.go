@@ -226,11 +226,7 @@ func readConversations(t *testing.T, path string) [][]corpus.Question {
 		if len(cols) < 2 {
 			t.Fatalf("%s:%d: want turn<TAB>expect[<TAB>contains], got %q", path, n+1, line)
 		}
-		q := corpus.Question{File: filepath.Base(path), Line: n + 1, Text: cols[0], Expect: strings.Split(cols[1], "+")}
-		if len(cols) > 2 {
-			q.Contains = cols[2]
-		}
-		cur = append(cur, q)
+		cur = append(cur, judgedTurn(path, n+1, cols))
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
@@ -259,11 +255,16 @@ func readFollowups(t *testing.T, path string) [][]corpus.Question {
 		if len(cols) < 3 {
 			t.Fatalf("%s:%d: want first<TAB>follow-up<TAB>expect[<TAB>contains], got %q", path, n+1, line)
 		}
-		second := corpus.Question{File: filepath.Base(path), Line: n + 1, Text: cols[1], Expect: strings.Split(cols[2], "+")}
-		if len(cols) > 3 {
-			second.Contains = cols[3]
-		}
-		out = append(out, []corpus.Question{{Text: cols[0]}, second})
+		out = append(out, []corpus.Question{{Text: cols[0]}, judgedTurn(path, n+1, cols[1:])})
 	}
 	return out
+}
+
+// judgedTurn is a turn judged as a question is: cols are turn, expect[, contains].
+func judgedTurn(path string, line int, cols []string) corpus.Question {
+	q := corpus.Question{File: filepath.Base(path), Line: line, Text: cols[0], Expect: strings.Split(cols[1], "+")}
+	if len(cols) > 2 {
+		q.Contains = cols[2]
+	}
+	return q
 }
