@@ -29,7 +29,7 @@ func (ix *index) match(a *analysis) {
 func (ix *index) findHits(a *analysis) {
 	toks := a.toks
 	for i := range toks {
-		for _, p := range ix.phrases[toks[i].word] {
+		for _, p := range ix.phrases.at(toks, i) {
 			if end := ix.matchAt(toks, i+1, p.words[1:]); end > 0 {
 				for _, r := range p.roles {
 					a.hits = append(a.hits, hit{start: i, end: end, r: r})

@@ -72,9 +72,10 @@ type index struct {
 	kb         *knowledge.Base
 	topics     []topicIndex
 	byID       map[string]int
-	phrases    map[string][]*phrase // by first word, longest first
+	phrases    phraseTable          // by first word, longest first
 	example    map[string][]float32 // word -> weight per topic, from example questions
 	vocab      map[string]bool      // every word the bot knows
+	reads      map[string][]token   // each word of vocab, read (readKnownWords)
 	synonyms   map[string][]string
 	subject    map[string]bool // words of the occupation's own names
 	anchors    map[string]bool // words that make a question about work
@@ -154,7 +155,7 @@ func (ix *builder) phraseFor(ws []string, key string) *phrase {
 	ix.phraseSlab = append(ix.phraseSlab, phrase{words: ws})
 	p := &ix.phraseSlab[len(ix.phraseSlab)-1]
 	ix.byWords[key] = p
-	ix.phrases[ws[0]] = append(ix.phrases[ws[0]], p)
+	ix.phrases.add(p)
 	return p
 }
 
@@ -181,10 +182,9 @@ func (ix *builder) addAnchor(ws []string) {
 // finish orders the phrases and fills in the replies.
 func (ix *builder) finish(kb *knowledge.Base) {
 	p := kb.Profile
-	for _, ps := range ix.phrases {
-		if len(ps) > 1 {
-			slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
-		}
+	for _, f := range ix.phrases {
+		slices.SortStableFunc(f.all, func(a, b *phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
+		f.split()
 	}
 	ix.years = map[int]bool{p.Employment.Year: true, p.Outlook.BaseYear: true, p.Outlook.ProjectedYear: true}
 	ix.yearReply = -1

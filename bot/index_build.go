@@ -29,7 +29,7 @@ func newIndex(kb *knowledge.Base) *index {
 		kb:   kb,
 		byID: map[string]int{},
 		// Sized for a profile like the first one, so building does not rehash.
-		phrases:  make(map[string][]*phrase, 1536),
+		phrases:  make(phraseTable, 1536),
 		example:  make(map[string][]float32, 256),
 		vocab:    make(map[string]bool, 2560),
 		synonyms: map[string][]string{},
@@ -53,6 +53,7 @@ func newIndex(kb *knowledge.Base) *index {
 	ix.knowProfile(kb)
 	ix.readSubOccupations(kb)
 	ix.finish(kb)
+	ix.readKnownWords()
 	return ix.index
 }
 

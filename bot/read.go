@@ -4,6 +4,7 @@ package bot
 // stems and spelling correction.
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -98,21 +99,14 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 	if len(a.toks) >= readTokens || w == "" {
 		return
 	}
-	if syn, ok := ix.synonyms[w]; ok {
-		for _, x := range syn {
-			ix.pushKnown(a, x, false)
-		}
+	if ts, ok := ix.reads[w]; ok {
+		a.toks = append(a.toks, ts[:min(len(ts), readTokens-len(a.toks))]...)
 		return
 	}
-	if isNumber(w) {
-		a.toks = append(a.toks, token{word: w, num: true, known: true})
+	if ix.pushKnownWord(a, w) {
 		return
 	}
 	c := canon(w)
-	if ix.vocab[c] {
-		ix.pushKnown(a, c, false)
-		return
-	}
 	// Chat spellings the edit distance misses on short words (lexicon: chat_endings): a
 	// dropped final g ("growin", "makin") and a z for a plural s ("jobz", "certz").
 	endings := lex.Reading.ChatEndings
@@ -146,6 +140,39 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		return
 	}
 	a.toks = append(a.toks, token{word: c})
+}
+
+// pushKnownWord adds w read as a synonym, a number or a word the bot knows, and says
+// whether it could; each is read without the speller, so readKnownWords reads them ahead.
+func (ix *index) pushKnownWord(a *analysis, w string) bool {
+	if syn, ok := ix.synonyms[w]; ok {
+		for _, x := range syn {
+			ix.pushKnown(a, x, false)
+		}
+		return true
+	}
+	if isNumber(w) {
+		a.toks = append(a.toks, token{word: w, num: true, known: true})
+		return true
+	}
+	if c := canon(w); ix.vocab[c] {
+		ix.pushKnown(a, c, false)
+		return true
+	}
+	return false
+}
+
+// readKnownWords reads every word in the vocabulary once, at start-up, as pushKnownWord
+// would: push then finds a word typed as the bot knows it with one lookup, not five.
+func (ix *index) readKnownWords() {
+	ix.reads = make(map[string][]token, len(ix.vocab))
+	var a analysis
+	for w := range ix.vocab {
+		a.toks = a.toks[:0]
+		if ix.pushKnownWord(&a, w) {
+			ix.reads[w] = slices.Clone(a.toks)
+		}
+	}
 }
 
 func (ix *index) pushKnown(a *analysis, w string, fixed bool) {

@@ -235,7 +235,7 @@ func followUpOtherInside(s *state) (decision, bool, string) {
 // or -1.
 func (ix *index) otherInside(toks []token, start, end int) int {
 	for i := start; i < end; i++ {
-		for _, p := range ix.phrases[toks[i].word] {
+		for _, p := range ix.phrases.at(toks, i) {
 			if e := ix.matchAt(toks, i+1, p.words[1:]); e > 0 && e <= end && slices.ContainsFunc(p.roles, func(r role) bool { return r.kind == roleOther }) {
 				return i
 			}
