@@ -41,13 +41,13 @@ func (f *firstWord) split() {
 	}
 	for _, p := range f.all {
 		s := second(p)
-		if s == "" {
-			f.general = append(f.general, p)
+		if s != "" {
+			f.bySecond[s] = append(f.bySecond[s], p)
+			continue
 		}
+		f.general = append(f.general, p)
 		for w, ps := range f.bySecond {
-			if s == "" || s == w {
-				f.bySecond[w] = append(ps, p)
-			}
+			f.bySecond[w] = append(ps, p)
 		}
 	}
 }
