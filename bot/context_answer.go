@@ -160,7 +160,7 @@ func followUpModelSays(s *state) (decision, bool, string) {
 	if last < 0 || ix.model == nil || s.conf >= AnswerThreshold || a.content < 2 && !long || !a.pointsBack() || a.opensFollowUp() || s.excluded() {
 		return pass()
 	}
-	p := s.predict()
+	p := s.predict(wantsOtherThanLast, ix.policy.SecondOpinion)
 	if p.P < ix.policy.SecondOpinion || p.Label == ix.topics[last].id {
 		return pass()
 	}

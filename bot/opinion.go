@@ -20,6 +20,8 @@ func (ix *index) useModel(m *classifier.Model) error {
 		}
 	}
 	ix.model = m
+	p := ix.policy
+	ix.wantsLabel = fmt.Sprintf("any label; a topic the rules found no evidence for needs %.2f, and in a question about nothing at work %.2f", p.SecondOpinionNoEvidence, p.SecondOpinionUnanchored)
 	return nil
 }
 
@@ -29,8 +31,9 @@ func secondOpinion(s *state) (decision, bool, string) {
 	if ix.model == nil {
 		return pass()
 	}
-	p := s.predict()
-	if p.P < s.ix.policy.SecondOpinion {
+	pol := &s.ix.policy
+	p := s.predict(ix.wantsLabel, pol.SecondOpinion)
+	if p.P < pol.SecondOpinion {
 		return pass()
 	}
 	switch p.Label {
@@ -77,8 +80,12 @@ func (s *state) modelMayName(t int, p float64) bool {
 	return a.anchored || len(a.hits) > 0 || a.unknown*2 <= a.content
 }
 
-// predict asks the model once per question.
-func (s *state) predict() classifier.Prediction {
+// predict asks the model once per question, for the rule being tried, which needs wants
+// at probability at or more to decide (for the trace).
+func (s *state) predict(wants string, at float64) classifier.Prediction {
+	if s.tracing {
+		s.asks = append(s.asks, ModelAsk{Rule: s.rule, Wants: wants, At: at})
+	}
 	if s.opinion == nil {
 		p := s.ix.model.Predict(s.text)
 		s.opinion = &p

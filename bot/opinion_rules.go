@@ -21,7 +21,7 @@ func learnedVeto(s *state) (decision, bool, string) {
 	if s.ix.model == nil || !s.answerable() || s.conf >= s.ix.policy.VetoBelow || s.caveat != "" || s.rulesOwn() || s.prev.topic >= 0 && s.a.pointsBack() {
 		return pass()
 	}
-	if p := s.predict(); p.Label == IntentNone && p.P >= s.ix.policy.Veto {
+	if p := s.predict(wantsNone, s.ix.policy.Veto); p.Label == IntentNone && p.P >= s.ix.policy.Veto {
 		return decided(s.modelDecline(p), -1)
 	}
 	return pass()
@@ -35,7 +35,7 @@ func learnedOnePart(s *state) (decision, bool, string) {
 	if ix.model == nil || len(s.ps) < 2 {
 		return pass()
 	}
-	p := s.predict()
+	p := s.predict(wantsOnePart, ix.policy.OnePart)
 	t, ok := ix.byID[p.Label]
 	if !ok || p.P < ix.policy.OnePart || !slices.Contains(s.ps, t) {
 		return pass()
@@ -59,7 +59,7 @@ func learnedRunnerUp(s *state) (decision, bool, string) {
 	if s.ix.model == nil || !s.answerable() || s.ps != nil || s.second < 0 || s.conf >= s.ix.policy.VetoBelow {
 		return pass()
 	}
-	p := s.predict()
+	p := s.predict(wantsRunnerUp, s.ix.policy.RunnerUp)
 	t, ok := s.ix.byID[p.Label]
 	if !ok || t == s.best || s.a.score[t] <= 0 || p.P < s.ix.policy.RunnerUp {
 		return pass()

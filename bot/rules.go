@@ -21,6 +21,12 @@ type state struct {
 
 	text    string                 // the question as asked, for the learned model
 	opinion *classifier.Prediction // the model's, once asked
+
+	// For the trace: the rule being tried, and each rule that asked the model what it
+	// needed from it (collected only when tracing).
+	tracing bool
+	rule    string
+	asks    []ModelAsk
 }
 
 // decision is what a rule decided: the reply and the topic the conversation is now on;
@@ -110,7 +116,9 @@ func newState(ix *index, a *analysis, prev turn, text string) *state {
 
 // run tries the rules in order and returns the first decision, tracing when tr is set.
 func (s *state) run(tr *Trace) decision {
+	s.tracing = tr != nil
 	for _, r := range rules {
+		s.rule = r.name
 		d, ok, adjusted := r.decide(s)
 		if tr != nil {
 			tr.rule(r.name, ok, adjusted)
@@ -119,7 +127,7 @@ func (s *state) run(tr *Trace) decision {
 			d.reply.Rule = r.name
 			if tr != nil {
 				tr.Decided, tr.Confidence = r.name, d.reply.Confidence
-				tr.opinion(s.opinion, s.ix.policy.SecondOpinion)
+				tr.opinion(s.opinion, s.asks)
 			}
 			return d
 		}

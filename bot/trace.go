@@ -34,18 +34,39 @@ type Trace struct {
 }
 
 // Opinion is what the learned model said: its best label and the runner-up, with their
-// probabilities, and the probability it needs to decide.
+// probabilities, and each rule that asked it, with what it needed to decide.
 type Opinion struct {
 	Label  string  `json:"label"`
 	P      float64 `json:"p"`
 	Second string  `json:"second"`
 	P2     float64 `json:"p2"`
-	Needed float64 `json:"needed"`
+	// Needed is the probability the last rule to ask needed (AskedBy has every rule's).
+	Needed  float64    `json:"needed"`
+	AskedBy []ModelAsk `json:"asked_by"`
 }
 
-func (t *Trace) opinion(p *classifier.Prediction, needed float64) {
+// ModelAsk is one rule's question to the model: it decides only when the model's best
+// label is what it Wants, at probability At or more.
+type ModelAsk struct {
+	Rule  string  `json:"rule"`
+	Wants string  `json:"wants"`
+	At    float64 `json:"at"`
+}
+
+// What each rule that asks the model wants of its best label.
+const (
+	wantsNone          = "none (out of scope): the rules' answer becomes a decline"
+	wantsOnePart       = "one of the parts the rules found: the answer is cut to it"
+	wantsRunnerUp      = "another topic the rules found evidence for: it is answered instead"
+	wantsOtherThanLast = "another label than the last answer's topic"
+)
+
+func (t *Trace) opinion(p *classifier.Prediction, asks []ModelAsk) {
 	if p != nil {
-		t.Model = &Opinion{Label: p.Label, P: p.P, Second: p.Second, P2: p.P2, Needed: needed}
+		t.Model = &Opinion{Label: p.Label, P: p.P, Second: p.Second, P2: p.P2, AskedBy: asks}
+		if len(asks) > 0 {
+			t.Model.Needed = asks[len(asks)-1].At
+		}
 	}
 }
 
@@ -250,7 +271,10 @@ func (t *Trace) String() string {
 		fmt.Fprintf(&sb, "  %-30s %s\n", r.Rule, r.Outcome)
 	}
 	if m := t.Model; m != nil {
-		fmt.Fprintf(&sb, "model\n  %s %.3f, then %s %.3f (decides at %.2f or more)\n", m.Label, m.P, m.Second, m.P2, m.Needed)
+		fmt.Fprintf(&sb, "model\n  %s %.3f, then %s %.3f\n", m.Label, m.P, m.Second, m.P2)
+		for _, a := range m.AskedBy {
+			fmt.Fprintf(&sb, "  asked by %s: decides at %.2f or more, for %s\n", a.Rule, a.At, a.Wants)
+		}
 	}
 	fmt.Fprintf(&sb, "decided by %s, confidence %.3f\n", t.Decided, t.Confidence)
 	return sb.String()

@@ -78,3 +78,46 @@ func TestExplainAnswersAsAnswerDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainSaysWhichRulesAskedTheModel: the trace names each rule that asked the learned
+// model and the probability that rule needed, not one threshold for all of them.
+func TestExplainSaysWhichRulesAskedTheModel(t *testing.T) {
+	b := newTestBot(t)
+	p := DefaultPolicy
+	tests := []struct {
+		question string
+		asked    map[string]float64 // rule -> the probability it needs; nil: the model is not asked
+	}{
+		{"what's the median salary?", nil}, // the rules are sure
+		{"I'm terrible at tests. Is certification a must before you can get hired?", map[string]float64{"learned_one_part": p.OnePart}},
+		{"stonks go brrr?", map[string]float64{"second_opinion": p.SecondOpinion}},
+	}
+	for _, tt := range tests {
+		_, tr := b.Explain(context.Background(), Request{Text: tt.question})
+		if tt.asked == nil {
+			if tr.Model != nil {
+				t.Errorf("%q: the model was asked by %+v, want not asked", tt.question, tr.Model.AskedBy)
+			}
+			continue
+		}
+		if tr.Model == nil {
+			t.Errorf("%q: the model was not asked, want asked by %v", tt.question, tt.asked)
+			continue
+		}
+		got := map[string]float64{}
+		for _, a := range tr.Model.AskedBy {
+			got[a.Rule] = a.At
+			if a.Wants == "" {
+				t.Errorf("%q: %s asked the model without saying what it wants", tt.question, a.Rule)
+			}
+		}
+		for rule, at := range tt.asked {
+			if g, ok := got[rule]; !ok || g != at {
+				t.Errorf("%q: asked by %v, want %s at %.2f", tt.question, tr.Model.AskedBy, rule, at)
+			}
+		}
+		if text := tr.String(); !strings.Contains(text, "asked by ") {
+			t.Errorf("%q: the explained text does not say which rule asked the model:\n%s", tt.question, text)
+		}
+	}
+}
