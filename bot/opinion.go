@@ -83,8 +83,8 @@ func (s *state) modelMayName(t int, p float64) bool {
 // predict asks the model once per question, for the rule being tried, which needs wants
 // at probability at or more to decide (for the trace).
 func (s *state) predict(wants string, at float64) classifier.Prediction {
-	if s.tracing {
-		s.asks = append(s.asks, ModelAsk{Rule: s.rule, Wants: wants, At: at})
+	if s.asks != nil {
+		s.asks.list = append(s.asks.list, ModelAsk{Rule: s.asks.rule, Wants: wants, At: at})
 	}
 	if s.opinion == nil {
 		p := s.ix.model.Predict(s.text)

@@ -22,11 +22,14 @@ type state struct {
 	text    string                 // the question as asked, for the learned model
 	opinion *classifier.Prediction // the model's, once asked
 
-	// For the trace: the rule being tried, and each rule that asked the model what it
-	// needed from it (collected only when tracing).
-	tracing bool
-	rule    string
-	asks    []ModelAsk
+	asks *modelAsks // only when tracing
+}
+
+// modelAsks is, for the trace, the rule being tried and each rule that asked the model,
+// with what it needed.
+type modelAsks struct {
+	rule string
+	list []ModelAsk
 }
 
 // decision is what a rule decided: the reply and the topic the conversation is now on;
@@ -116,9 +119,13 @@ func newState(ix *index, a *analysis, prev turn, text string) *state {
 
 // run tries the rules in order and returns the first decision, tracing when tr is set.
 func (s *state) run(tr *Trace) decision {
-	s.tracing = tr != nil
+	if tr != nil {
+		s.asks = &modelAsks{}
+	}
 	for _, r := range rules {
-		s.rule = r.name
+		if s.asks != nil {
+			s.asks.rule = r.name
+		}
 		d, ok, adjusted := r.decide(s)
 		if tr != nil {
 			tr.rule(r.name, ok, adjusted)
@@ -127,7 +134,7 @@ func (s *state) run(tr *Trace) decision {
 			d.reply.Rule = r.name
 			if tr != nil {
 				tr.Decided, tr.Confidence = r.name, d.reply.Confidence
-				tr.opinion(s.opinion, s.asks)
+				tr.opinion(s.opinion, s.asks.list)
 			}
 			return d
 		}
