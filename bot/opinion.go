@@ -97,8 +97,12 @@ func (s *state) predict(wants string, at float64) classifier.Prediction {
 // reason that fits it best.
 func (s *state) modelDecline(p classifier.Prediction) Reply {
 	ix := s.ix
-	// "remote?", "is it stressful": nothing but what the profile lacks, so say that.
+	// "remote?", "is it stressful": nothing but what the profile lacks, so say that; "the
+	// price of bitcoin" is the economy's, not the price of school.
 	if u := s.a.unsupported; u >= 0 && s.a.onlyIn(s.a.unsupMask) {
+		if v := s.anyQuestionUnsupported(); v >= 0 && !s.a.anchored {
+			u = v
+		}
 		return ix.decline(KindFallback, ix.unsupTxt[u], p.P)
 	}
 	// "should i invest in healthcare stocks": a reason that fits any question beats "I

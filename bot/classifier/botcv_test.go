@@ -26,9 +26,7 @@ import (
 // thresholds shows here, and DefaultPolicy is then set to what this test chose. No
 // held-out file is read.
 func TestPolicyFolds(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("trains a model per tuning file: not in -short or -race runs")
-	}
+	needsCrossValidation(t)
 	folds := policyFolds(t)
 	n := 0
 	for _, f := range folds {

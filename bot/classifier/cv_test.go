@@ -25,9 +25,7 @@ import (
 // It asserts only what cannot be flaky; the tables are for people (go test -v -run
 // Policies ./bot/classifier).
 func TestPolicies(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("trains ten models: not in -short or -race runs")
-	}
+	needsCrossValidation(t)
 	j := newJudge(t)
 	ms, err := foldModels()
 	if err != nil {

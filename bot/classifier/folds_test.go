@@ -1,7 +1,9 @@
 package classifier_test
 
 import (
+	"os"
 	"sync"
+	"testing"
 
 	"github.com/careerbot/careerbot/bot/classifier"
 	"github.com/careerbot/careerbot/bot/classifier/corpus"
@@ -31,3 +33,16 @@ var foldModels = sync.OnceValues(func() ([]*classifier.Model, error) {
 	}
 	return ms, nil
 })
+
+// needsCrossValidation skips a test that trains a model per tuning file (44 models, 5 to 8
+// minutes on two CPUs: near go test's default 10-minute timeout on a busy machine) unless
+// CAREERBOT_CV=1 asks for it, as .ci/run does, and in -short and -race runs.
+func needsCrossValidation(t *testing.T) {
+	t.Helper()
+	switch {
+	case testing.Short() || raceEnabled:
+		t.Skip("trains a model per tuning file: not in -short or -race runs")
+	case os.Getenv("CAREERBOT_CV") != "1":
+		t.Skip("SKIPPED: cross-validation trains 44 models (5-8 minutes); run it with CAREERBOT_CV=1 go test -timeout 30m ./bot/classifier (CI does)")
+	}
+}

@@ -26,9 +26,7 @@ import (
 // It asserts nothing that depends on the figures; the tables are for people
 // (go test -v -run OverridePolicy ./bot/classifier).
 func TestOverridePolicy(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("trains a model per tuning file: not in -short or -race runs")
-	}
+	needsCrossValidation(t)
 	j := newJudge(t)
 	ms, err := foldModels()
 	if err != nil {
