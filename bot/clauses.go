@@ -176,7 +176,8 @@ func (a *analysis) aside(t int, other uint64) bool {
 	if bits.TrailingZeros64(own) > bits.TrailingZeros64(other) && !a.joinedBetween(other, own) {
 		return false
 	}
-	return !lex.Clauses.AsideStory.startsAt(a.toks, bits.TrailingZeros64(mine))
+	first := bits.TrailingZeros64(mine)
+	return !lex.Clauses.AsideStory.startsAt(a.toks, first) && !lex.Clauses.SharedSubject.has(a.toks[first].word)
 }
 
 // joinedBetween: a joining word other than a comma stands between the last position of x

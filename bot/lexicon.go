@@ -41,18 +41,21 @@ type lexicon struct {
 	// Everyday words name a topic but are weak evidence alone (rules_everyday.go).
 	Everyday phrases `yaml:"everyday"`
 	Clauses  struct {
-		Joiners     words   `yaml:"joiners"`      // clause boundaries
-		Asking      words   `yaml:"asking"`       // open a question of their own
-		LeadIns     words   `yaml:"lead_ins"`     // may come before what opens a clause
-		Story       phrases `yaml:"story"`        // open the asker's story, not a question
-		AsideStory  phrases `yaml:"aside_story"`  // open a clause that is not asked apart
-		StoryEnds   words   `yaml:"story_ends"`   // end the story inside its clause
-		Condition   words   `yaml:"condition"`    // open a condition, which asks nothing itself
-		Purpose     phrases `yaml:"purpose"`      // open what the question is for: no label
-		Goal        phrases `yaml:"goal"`         // right before a topic word: the question's goal
-		SetAside    phrases `yaml:"set_aside"`    // open what the asker puts aside
-		FirstPerson words   `yaml:"first_person"` // make a sentence told, when it does not ask
-		Requests    phrases `yaml:"requests"`     // make a sentence ask, though it names the asker
+		Joiners    words   `yaml:"joiners"`     // clause boundaries
+		Asking     words   `yaml:"asking"`      // open a question of their own
+		LeadIns    words   `yaml:"lead_ins"`    // may come before what opens a clause
+		Story      phrases `yaml:"story"`       // open the asker's story, not a question
+		AsideStory phrases `yaml:"aside_story"` // open a clause that is not asked apart
+		// SharedSubject verbs open a clause that goes on with the subject of the one before
+		// ("will the stock market crash and hurt hospital hiring"): not asked apart.
+		SharedSubject words   `yaml:"shared_subject"`
+		StoryEnds     words   `yaml:"story_ends"`   // end the story inside its clause
+		Condition     words   `yaml:"condition"`    // open a condition, which asks nothing itself
+		Purpose       phrases `yaml:"purpose"`      // open what the question is for: no label
+		Goal          phrases `yaml:"goal"`         // right before a topic word: the question's goal
+		SetAside      phrases `yaml:"set_aside"`    // open what the asker puts aside
+		FirstPerson   words   `yaml:"first_person"` // make a sentence told, when it does not ask
+		Requests      phrases `yaml:"requests"`     // make a sentence ask, though it names the asker
 	} `yaml:"clauses"`
 	FollowUp struct {
 		Opens          phrases `yaml:"opens"`      // at the start of a follow-up

@@ -69,6 +69,10 @@ func TestReviewFindings(t *testing.T) {
 		{"when is my next paycheck?", false, "own situation", ""},
 		{"what's my chance of getting hired?", false, "own situation", ""},
 		{"is the job stressful?", false, "stress", ""},
+		// a clause going on with the market as its subject is not asked apart from it
+		{"Is the stock market going to crash and hurt hospital hiring?", false, "the economy", "46%"},
+		{"will the economy tank and cut their pay", false, "the economy", "$55,560"},
+		{"what's the stock market doing, and what's the salary here", true, "$55,560", ""},
 		{"do i need an epic certification", false, "does not name particular software", ""},
 		{"what does a medical scribe do", false, "", "advise organizations"},
 		{"find articles to help me advance my position", false, "own situation", "medical and health services managers"},
