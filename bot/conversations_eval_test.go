@@ -69,7 +69,7 @@ var figure = regexp.MustCompile(`\$[0-9][0-9,]*|[0-9]+(\.[0-9]+)?%|[0-9]{1,3}(,[
 // judges each as a question is judged. It also counts the worst kind of wrong turn: a
 // figure stated about something other than what was asked; and a conversation that shows
 // the source URL twice fails the test (it is given once, with the first answer).
-func runConversations(t *testing.T, b *Bot, path string) (ok, all int) {
+func runConversations(t *testing.T, b *Bot, path string, miss logf) (ok, all int) {
 	name := filepath.Base(path)
 	wrongFigures, sourceTwice := 0, 0
 	for _, c := range readConversations(t, path) {
@@ -93,7 +93,7 @@ func runConversations(t *testing.T, b *Bot, path string) (ok, all int) {
 				wrongFigures++
 				why += " [a figure about something else]"
 			}
-			t.Logf("%s:%d: turn %d %q: %s", name, turn.line, i+1, turn.question, why)
+			miss("%s:%d: turn %d %q: %s", name, turn.line, i+1, turn.question, why)
 		}
 	}
 	t.Logf("%s: %d/%d turns = %.1f%%; %d wrong turns state a figure; %d conversations show the source URL twice", name, ok, all, percent(ok, all), wrongFigures, sourceTwice)

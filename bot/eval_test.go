@@ -123,7 +123,8 @@ func norm(s string) string {
 
 type score struct{ ok, all int }
 
-func evaluate(t *testing.T, b *Bot, cases []evalCase) (map[string]*score, int, int) {
+// evaluate answers the cases, counting them per expected topic; miss says each wrong one.
+func evaluate(b *Bot, cases []evalCase, miss logf) (map[string]*score, int, int) {
 	per := map[string]*score{}
 	ok := 0
 	for _, c := range cases {
@@ -139,7 +140,7 @@ func evaluate(t *testing.T, b *Bot, cases []evalCase) (map[string]*score, int, i
 		}
 		s.all++
 		if why := check(c, r); why != "" {
-			t.Logf("%s:%d: %q: %s", c.file, c.line, c.question, why)
+			miss("%s:%d: %q: %s", c.file, c.line, c.question, why)
 			continue
 		}
 		s.ok++

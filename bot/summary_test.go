@@ -42,9 +42,9 @@ func checkSummary(t *testing.T, sets []evalSet, results map[string]setResult) {
 	got, err := os.ReadFile(summaryPath)
 	switch {
 	case err != nil:
-		t.Logf("%s: %v: run go test ./bot -run TestEval -update to write it", summaryPath, err)
+		t.Errorf("%s: %v: run go test ./bot -run TestEval -update to write it", summaryPath, err)
 	case string(got) != want:
-		t.Logf("%s is stale (the scores or the manifest changed): run go test ./bot -run TestEval -update and commit it", summaryPath)
+		t.Errorf("%s is stale (the scores or the manifest changed): run go test ./bot -run TestEval -update and commit it", summaryPath)
 	}
 }
 
@@ -54,7 +54,7 @@ func renderSummary(sets []evalSet, results map[string]setResult) string {
 	var sb strings.Builder
 	sb.WriteString("# Evaluation summary\n\n")
 	sb.WriteString("Written by `go test ./bot -run TestEval -update` from `manifest.yaml`; do not edit by hand.\n")
-	sb.WriteString("Without `-update` the test compares this file and logs when it is stale.\n\n")
+	sb.WriteString("Without `-update` the test compares this file and fails when it is stale.\n\n")
 	sb.WriteString("| set | purpose | questions | right | % | threshold | first run |\n")
 	sb.WriteString("| --- | --- | ---: | ---: | ---: | ---: | --- |\n")
 	for _, s := range sets {

@@ -1,8 +1,8 @@
 package bot
 
 // Weights are every number the matcher and the rules weigh evidence with, in one place.
-// They were set by hand against the tuning question sets (testdata/questions*.tsv); a
-// change is judged by those sets and never by a held-out one.
+// They were set by hand against the tuning question sets (testdata/tune/, listed in
+// testdata/manifest.yaml); a change is judged by those sets and never by a held-out one.
 type Weights struct {
 	// Confidence is 1 - exp(-Steepness × score), scaled by how far the best topic is ahead
 	// of the next: (MarginFloor + MarginShare × margin), MarginFloor + MarginShare = 1.
