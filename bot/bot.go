@@ -80,26 +80,47 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 	if opts.Policy != nil {
 		ix.policy = *opts.Policy
 	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
 	if !opts.RulesOnly {
-		m := opts.Model
-		if m == nil {
-			var err error
-			if m, err = classifier.Load(); err != nil {
-				return nil, fmt.Errorf("new bot: %w", err)
-			}
-		}
-		if err := ix.useModel(m); err != nil {
-			return nil, fmt.Errorf("new bot: knowledge base %s: %w", kb.Name, err)
+		if err := useModel(ix, opts, kb.Name); err != nil {
+			return nil, err
 		}
 	}
 	if opts.Contexts == nil {
 		opts.Contexts = NewMemoryContexts(opts.ContextTTL, opts.MaxConversations, opts.Now)
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
 	return &Bot{ix: ix, spell: newSpeller(ix.vocab), contexts: opts.Contexts, log: opts.Logger}, nil
 }
+
+// useModel gives the index the learned model: opts.Model, or the one built in. The built-in
+// model was trained on the shipped profile's topics; a profile without one of them (another
+// occupation's knowledge file) is answered by the rules alone, with a warning, since the
+// model's labels would not fit it. A model passed in Options must fit: that is an error.
+func useModel(ix *index, opts Options, kbName string) error {
+	m := opts.Model
+	if m == nil {
+		var err error
+		if m, err = classifier.Load(); err != nil {
+			return fmt.Errorf("new bot: %w", err)
+		}
+	}
+	err := ix.useModel(m)
+	switch {
+	case err == nil:
+		return nil
+	case opts.Model != nil:
+		return fmt.Errorf("new bot: knowledge base %s: %w", kbName, err)
+	}
+	ix.modelOff = fmt.Sprintf("the built-in learned model does not fit knowledge base %s (%v): answering with the rules alone", kbName, err)
+	opts.Logger.Warn("careerbot: " + ix.modelOff)
+	return nil
+}
+
+// ModelOff says why the learned second opinion is not in use, or "" when it is (or was
+// left out on purpose with Options.RulesOnly).
+func (b *Bot) ModelOff() string { return b.ix.modelOff }
 
 // Topic is a topic as help and autocomplete show it.
 type Topic struct {

@@ -85,6 +85,7 @@ type index struct {
 	model      *classifier.Model // the learned second opinion, or nil
 	policy     Policy            // where the model may speak
 	wantsLabel string            // what secondOpinion wants of the model, for the trace
+	modelOff   string            // why the built-in model is not used, or ""
 	smallTxt   []string          // expanded smalltalk replies
 	unsupTxt   []string          // expanded unsupported replies
 	unsupAns   []string          // the topic each answers with its reply as a note, or ""

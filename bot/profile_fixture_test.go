@@ -2,10 +2,13 @@ package bot_test
 
 import (
 	"context"
+	"log/slog"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/careerbot/careerbot/bot"
+	"github.com/careerbot/careerbot/bot/classifier"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -64,4 +67,55 @@ func TestFixtureProfileAnswers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestProfileWithOtherTopicsRunsOnRules: a knowledge file without one of the topics the
+// built-in model was trained on (here the fixture less more_info) starts and answers with
+// the rules alone, saying why, instead of refusing to start; a model passed in Options that
+// does not fit is still an error.
+func TestProfileWithOtherTopicsRunsOnRules(t *testing.T) {
+	data, err := os.ReadFile(fixtureProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(data), "  - id: more_info\n")
+	end := strings.Index(string(data), "  - id: source\n")
+	if start < 0 || end < start {
+		t.Fatal("the fixture's more_info topic is not where the test expects it")
+	}
+	kb, err := knowledge.Parse("fixture-without-more-info.yaml", append(data[:start:start], data[end:]...))
+	if err != nil {
+		t.Fatalf("the fixture without more_info does not load: %v", err)
+	}
+	var logged strings.Builder
+	b, err := bot.New(kb, bot.Options{Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	if err != nil {
+		t.Fatalf("bot.New: %v, want the rules alone", err)
+	}
+	if !strings.Contains(b.ModelOff(), "more_info") || !strings.Contains(logged.String(), "rules alone") {
+		t.Errorf("ModelOff() = %q, logged %q: want both to say the model is off and why", b.ModelOff(), logged.String())
+	}
+	if r := b.Answer(context.Background(), bot.Request{Text: "how much do cloud cartographers make?"}); !strings.Contains(r.Lead, "$61,230") {
+		t.Errorf("the pay question got %q, want the fixture's median", r.Lead)
+	}
+	m, err := classifier.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bot.New(kb, bot.Options{Model: m}); err == nil {
+		t.Error("bot.New with a model passed in Options that does not fit the profile: no error")
+	}
+	shipped, err := bot.New(mustDefault(t), bot.Options{})
+	if err != nil || shipped.ModelOff() != "" {
+		t.Errorf("the shipped profile: ModelOff() = %q, error %v; want the model in use", shipped.ModelOff(), err)
+	}
+}
+
+func mustDefault(t *testing.T) *knowledge.Base {
+	t.Helper()
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb
 }
