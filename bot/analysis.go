@@ -64,16 +64,17 @@ type analysis struct {
 	entity                   [numKinds]int // per entity kind: the entity named, or -1
 	entity2                  [numKinds]int // per entity kind: a second one named ("hospitals vs doctors offices")
 	subject                  bool
-	smalltalk                int    // smalltalk entry, or -1
-	smallCover               int    // longest smalltalk phrase
-	smallMask                uint64 // positions covered by smalltalk phrases
-	subjMask                 uint64 // positions naming the occupation itself
-	smallLong                bool   // a phrase of two words or more about the bot itself matched
-	anchored                 bool   // the question names the occupation or a job word
-	text                     string // the question clipped, markup stripped: what the learned model reads
-	year                     int    // a year named in the question, or 0
-	unknownYear              bool   // a year the profile has no figures for
-	foreignMine              bool   // "my" before a word the bot does not know
+	smalltalk                int         // smalltalk entry, or -1
+	smallCover               int         // longest smalltalk phrase
+	smallMask                uint64      // positions covered by smalltalk phrases
+	subjMask                 uint64      // positions naming the occupation itself
+	smallLong                bool        // a phrase of two words or more about the bot itself matched
+	anchored                 bool        // the question names the occupation or a job word
+	text                     string      // the question clipped, markup stripped: what the learned model reads
+	year                     int         // a year named in the question, or 0
+	unknownYear              bool        // a year the profile has no figures for
+	foreignMine              bool        // "my" before a word the bot does not know
+	wordsRead                *[]WordRead // how each word was read, only when explaining
 }
 
 var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
@@ -93,6 +94,7 @@ func (ix *index) getAnalysis() *analysis {
 	clear(a.mask)
 	clear(a.tokW)
 	a.toks = a.toks[:0]
+	a.wordsRead = nil
 	a.hits = a.hits[:0]
 	a.covered, a.industries = 0, 0
 	a.unknown, a.content = 0, 0

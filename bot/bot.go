@@ -158,6 +158,9 @@ func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
 	}
 	a := ix.getAnalysis()
 	defer putAnalysis(a)
+	if tr != nil {
+		a.wordsRead = &tr.Words
+	}
 	ix.read(a, b.spell, req.Text)
 	if tr != nil {
 		tr.read(req.Text, a)

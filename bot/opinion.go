@@ -112,3 +112,19 @@ func (s *state) modelDecline(p classifier.Prediction) Reply {
 	}
 	return ix.decline(KindFallback, ix.replies.Unknown, s.conf)
 }
+
+// ModelAsk is one rule's question to the model: it decides only when the model's best
+// label is what it Wants, at probability At or more.
+type ModelAsk struct {
+	Rule  string  `json:"rule"`
+	Wants string  `json:"wants"`
+	At    float64 `json:"at"`
+}
+
+// What each rule that asks the model wants of its best label.
+const (
+	wantsNone          = "none (out of scope): the rules' answer becomes a decline"
+	wantsOnePart       = "one of the parts the rules found: the answer is cut to it"
+	wantsRunnerUp      = "another topic the rules found evidence for: it is answered instead"
+	wantsOtherThanLast = "another label than the last answer's topic"
+)

@@ -94,17 +94,40 @@ func (a *analysis) separate(mark string) {
 	t.ends = t.ends || mark != ","
 }
 
-// push adds one word, through synonyms, stems and spelling correction.
+// push adds one word, through synonyms, stems and spelling correction, and when the
+// question is explained, notes how the word was read.
 func (ix *index) push(a *analysis, sp *speller, w string) {
 	if len(a.toks) >= readTokens || w == "" {
 		return
 	}
+	before := len(a.toks)
+	how := ix.pushWord(a, sp, w)
+	if a.wordsRead != nil {
+		a.noteWord(ix, w, how, before)
+	}
+}
+
+// How a word was read, for the trace.
+const (
+	readAhead     = "known"
+	readChat      = "chat spelling"
+	readEnglish   = "not known"
+	readSpelling  = "spelling"
+	readUnknown   = "not known, no close word"
+	readSynonym   = "synonym"
+	readStem      = "stem"
+	readNumber    = "number"
+	readKnownWord = "known word"
+)
+
+// pushWord is push's work; it says which way the word was read.
+func (ix *index) pushWord(a *analysis, sp *speller, w string) string {
 	if ts, ok := ix.reads[w]; ok {
 		a.toks = append(a.toks, ts[:min(len(ts), readTokens-len(a.toks))]...)
-		return
+		return readAhead
 	}
 	if ix.pushKnownWord(a, w) {
-		return
+		return readKnownWord
 	}
 	c := canon(w)
 	// Chat spellings the edit distance misses on short words (lexicon: chat_endings): a
@@ -115,7 +138,7 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		if n := len(w); n > e.LongerThan && strings.HasSuffix(w, string(e.Typed)) {
 			if c := canon(w[:n-len(e.Typed)] + string(e.Reads)); ix.vocab[c] {
 				ix.pushKnown(a, c, true)
-				return
+				return readChat
 			}
 		}
 	}
@@ -123,7 +146,7 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 		// A real word the bot does not know ("incoming", "feet") is not a typo of one it
 		// does ("income", "fees").
 		a.toks = append(a.toks, token{word: c})
-		return
+		return readEnglish
 	}
 	fixed := sp.correct(c)
 	if fixed == "" && c != w {
@@ -134,12 +157,13 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 			for _, x := range syn {
 				ix.pushKnown(a, x, true)
 			}
-			return
+			return readSpelling
 		}
 		ix.pushKnown(a, fixed, true)
-		return
+		return readSpelling
 	}
 	a.toks = append(a.toks, token{word: c})
+	return readUnknown
 }
 
 // pushKnownWord adds w read as a synonym, a number or a word the bot knows, and says

@@ -18,6 +18,10 @@ type Trace struct {
 	// corrected for spelling ends in "~", one the bot does not know in "?", a stopword is
 	// in parentheses, a clause boundary is "|".
 	Read []Step `json:"read"`
+	// Words are the typed words not read as typed: each with what it became and why
+	// (synonym, stem, chat spelling, spelling correction, number), and the words the bot
+	// does not know.
+	Words []WordRead `json:"words"`
 	// Hits are the phrases found, after overlapping ones were settled.
 	Hits []Hit `json:"hits"`
 	// Signals are what the hits and words say about the question as a whole.
@@ -44,22 +48,6 @@ type Opinion struct {
 	Needed  float64    `json:"needed"`
 	AskedBy []ModelAsk `json:"asked_by"`
 }
-
-// ModelAsk is one rule's question to the model: it decides only when the model's best
-// label is what it Wants, at probability At or more.
-type ModelAsk struct {
-	Rule  string  `json:"rule"`
-	Wants string  `json:"wants"`
-	At    float64 `json:"at"`
-}
-
-// What each rule that asks the model wants of its best label.
-const (
-	wantsNone          = "none (out of scope): the rules' answer becomes a decline"
-	wantsOnePart       = "one of the parts the rules found: the answer is cut to it"
-	wantsRunnerUp      = "another topic the rules found evidence for: it is answered instead"
-	wantsOtherThanLast = "another label than the last answer's topic"
-)
 
 func (t *Trace) opinion(p *classifier.Prediction, asks []ModelAsk) {
 	if p != nil {
@@ -120,7 +108,7 @@ func (t *Trace) read(text string, a *analysis) {
 		Step{"input", text},
 		Step{"markup stripped, clipped", stripped},
 		Step{"normalized", string(lowerText(nil, stripped))},
-		Step{"tokens (synonyms, stems, spelling)", tokenText(a.toks)})
+		Step{"tokens (words below)", tokenText(a.toks)})
 }
 
 func tokenText(toks []token) string {
@@ -247,6 +235,13 @@ func (t *Trace) String() string {
 	sb.WriteString("read\n")
 	for _, s := range t.Read {
 		fmt.Fprintf(&sb, "  %-36s %s\n", s.Step+":", s.Text)
+	}
+	for _, w := range t.Words {
+		read := w.Read
+		if read == "" {
+			read = "(nothing)"
+		}
+		fmt.Fprintf(&sb, "    %-34s %s (%s)\n", w.Typed+" →", read, w.How)
 	}
 	sb.WriteString("hits\n")
 	for _, h := range t.Hits {

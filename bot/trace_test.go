@@ -121,3 +121,29 @@ func TestExplainSaysWhichRulesAskedTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainSaysHowEachWordWasRead: the trace lists each typed word that was not read as
+// typed, with what it became and by which step, and the words the bot does not know.
+func TestExplainSaysHowEachWordWasRead(t *testing.T) {
+	b := newTestBot(t)
+	_, tr := b.Explain(context.Background(), Request{Text: "whats the salry and outlok for jobz, payed well?? xqzt"})
+	want := []WordRead{
+		{"whats", "what is", readSynonym},
+		{"salry", "salary", readSpelling},
+		{"outlok", "outlook", readSpelling},
+		{"jobz", "job", readChat},
+		{"payed", "pay", readStem},
+		{"xqzt", "xqzt", readUnknown},
+	}
+	if len(tr.Words) != len(want) {
+		t.Fatalf("words read: %+v, want %+v", tr.Words, want)
+	}
+	for i, w := range want {
+		if tr.Words[i] != w {
+			t.Errorf("word %d: %+v, want %+v", i, tr.Words[i], w)
+		}
+	}
+	if text := tr.String(); !strings.Contains(text, "salry →") || !strings.Contains(text, "(spelling)") {
+		t.Errorf("the explained text does not show how words were read:\n%s", text)
+	}
+}
