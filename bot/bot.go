@@ -94,34 +94,6 @@ func New(kb *knowledge.Base, opts Options) (*Bot, error) {
 	return &Bot{ix: ix, spell: newSpeller(ix.vocab), contexts: opts.Contexts, log: opts.Logger}, nil
 }
 
-// useModel gives the index the learned model: opts.Model, or the one built in. The built-in
-// model was trained on the shipped profile's topics; a profile without one of them (another
-// occupation's knowledge file) is answered by the rules alone, with a warning, since the
-// model's labels would not fit it. A model passed in Options must fit: that is an error.
-func useModel(ix *index, opts Options, kbName string) error {
-	m := opts.Model
-	if m == nil {
-		var err error
-		if m, err = classifier.Load(); err != nil {
-			return fmt.Errorf("new bot: %w", err)
-		}
-	}
-	err := ix.useModel(m)
-	switch {
-	case err == nil:
-		return nil
-	case opts.Model != nil:
-		return fmt.Errorf("new bot: knowledge base %s: %w", kbName, err)
-	}
-	ix.modelOff = fmt.Sprintf("the built-in learned model does not fit knowledge base %s (%v): answering with the rules alone", kbName, err)
-	opts.Logger.Warn("careerbot: " + ix.modelOff)
-	return nil
-}
-
-// ModelOff says why the learned second opinion is not in use, or "" when it is (or was
-// left out on purpose with Options.RulesOnly).
-func (b *Bot) ModelOff() string { return b.ix.modelOff }
-
 // Topic is a topic as help and autocomplete show it.
 type Topic struct {
 	ID       string
@@ -149,9 +121,16 @@ func (b *Bot) Answer(ctx context.Context, req Request) Reply {
 	return b.answer(ctx, req, nil)
 }
 
-// answer runs the stages: read, match (hits and scores), decide, and remembers the turn.
-// tr, when not nil, records each stage.
+// answer is reply with the knowledge file's labels for renderers.
 func (b *Bot) answer(ctx context.Context, req Request, tr *Trace) Reply {
+	r := b.reply(ctx, req, tr)
+	r.Labels = &b.ix.kb.Replies.Labels
+	return r
+}
+
+// reply runs the stages: read, match (hits and scores), decide, and remembers the turn.
+// tr, when not nil, records each stage.
+func (b *Bot) reply(ctx context.Context, req Request, tr *Trace) Reply {
 	ix := b.ix
 	if req.Topic != "" {
 		return b.direct(ctx, req)

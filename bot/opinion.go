@@ -10,6 +10,34 @@ import (
 // gates or declines for a reason has passed: where the rules would say "did you mean" or
 // "I don't know that one". There, a label it is sure of (Policy.SecondOpinion) decides.
 
+// useModel gives the index the learned model: opts.Model, or the one built in. The built-in
+// model was trained on the shipped profile's topics; a profile without one of them (another
+// occupation's knowledge file) is answered by the rules alone, with a warning, since the
+// model's labels would not fit it. A model passed in Options must fit: that is an error.
+func useModel(ix *index, opts Options, kbName string) error {
+	m := opts.Model
+	if m == nil {
+		var err error
+		if m, err = classifier.Load(); err != nil {
+			return fmt.Errorf("new bot: %w", err)
+		}
+	}
+	err := ix.useModel(m)
+	switch {
+	case err == nil:
+		return nil
+	case opts.Model != nil:
+		return fmt.Errorf("new bot: knowledge base %s: %w", kbName, err)
+	}
+	ix.modelOff = fmt.Sprintf("the built-in learned model does not fit knowledge base %s (%v): answering with the rules alone", kbName, err)
+	opts.Logger.Warn("careerbot: " + ix.modelOff)
+	return nil
+}
+
+// ModelOff says why the learned second opinion is not in use, or "" when it is (or was
+// left out on purpose with Options.RulesOnly).
+func (b *Bot) ModelOff() string { return b.ix.modelOff }
+
 // useModel checks that the model can speak for this profile: every label it predicts is
 // a topic, a decline, help or small talk. A topic the profile lacks is an error rather
 // than a label silently ignored, so that a model trained for another profile is noticed.

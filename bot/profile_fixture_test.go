@@ -119,3 +119,37 @@ func mustDefault(t *testing.T) *knowledge.Base {
 	}
 	return kb
 }
+
+// TestLabelsAreData: the words before the suggestions and the source come from the
+// knowledge file (replies.labels), in every rendering of a reply.
+func TestLabelsAreData(t *testing.T) {
+	data, err := os.ReadFile("../" + knowledge.DefaultName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.NewReplacer(`also_ask: "You could also ask"`, `also_ask: "Frag auch"`,
+		`try: "Try"`, `try: "Versuch"`, `source: "Source"`, `source: "Quelle"`).Replace(string(data))
+	kb, err := knowledge.Parse("labels.yaml", []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bot.New(kb, bot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := bot.Text(b.Answer(context.Background(), bot.Request{Text: "how much do they make?"}))
+	decline := bot.Text(b.Answer(context.Background(), bot.Request{Text: "thanks"})) // small talk: not an answer
+	for _, want := range []string{"Frag auch: ", "Quelle: "} {
+		if !strings.Contains(answer, want) {
+			t.Errorf("the answer has no %q:\n%s", want, answer)
+		}
+	}
+	if !strings.Contains(decline, "Versuch: ") {
+		t.Errorf("the reply to thanks has no %q:\n%s", "Versuch: ", decline)
+	}
+	for _, english := range []string{"You could also ask", "Try:", "Source:"} {
+		if strings.Contains(answer+decline, english) {
+			t.Errorf("%q is still said although the knowledge file has other labels:\n%s\n%s", english, answer, decline)
+		}
+	}
+}

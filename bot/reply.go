@@ -74,6 +74,25 @@ type Reply struct {
 	// "other_occupation", "answer" …; "empty" for an empty question, "direct" for a topic
 	// chosen by id): a bounded set, so operators can count declines by reason.
 	Rule string `json:"rule,omitempty"`
+	// Labels are the knowledge file's words for renderers to put before the suggestions
+	// and the source (replies.labels); nil in a Reply built by hand, which then has none.
+	Labels *knowledge.Labels `json:"-"`
+}
+
+// labels are r's labels, all empty when it has none.
+func (r Reply) labels() knowledge.Labels {
+	if r.Labels == nil {
+		return knowledge.Labels{}
+	}
+	return *r.Labels
+}
+
+// SourceLabel is what goes before the source, with its separator ("Source: "), or "".
+func (r Reply) SourceLabel() string {
+	if l := r.labels().Source; l != "" {
+		return l + ": "
+	}
+	return ""
 }
 
 // Part is the answer to one topic.

@@ -43,11 +43,13 @@ func Text(r Reply) string {
 	// A fallback's note already says what can be asked, and a "did you mean" lead names
 	// its suggestions: one line of either is enough.
 	if len(r.Suggestions) > 0 && !(r.Kind == KindFallback && r.Note != "") && r.Kind != KindClarify {
-		label := "You could also ask"
+		l := r.labels().AlsoAsk
 		if !r.Answered {
-			label = "Try"
+			l = r.labels().Try
 		}
-		writeAll(&sb, label, ": ")
+		if l != "" {
+			writeAll(&sb, l, ": ")
+		}
 		for i, s := range r.Suggestions {
 			if i > 0 {
 				sb.WriteString(", ")
@@ -57,7 +59,7 @@ func Text(r Reply) string {
 		sb.WriteByte('\n')
 	}
 	if r.Answered && r.Source != "" && r.Kind == KindAnswer {
-		sb.WriteString("Source: ")
+		sb.WriteString(r.SourceLabel())
 		sb.WriteString(r.Source)
 		if r.SourceURL != "" {
 			sb.WriteString(" — ")

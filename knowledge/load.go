@@ -635,6 +635,8 @@ func (v *validator) replies(r *Replies) {
 		{"smalltalk_title", r.SmalltalkTitle, nil}, {"topics_note", r.TopicsNote, nil},
 		{"together", r.Together, []string{"name"}}, {"no_more", r.NoMore, []string{"title"}},
 		{"feedback_up", r.FeedbackUp, nil}, {"feedback_down", r.FeedbackDown, nil},
+		{"labels.also_ask", r.Labels.AlsoAsk, nil}, {"labels.try", r.Labels.Try, nil},
+		{"labels.source", r.Labels.Source, nil},
 	} {
 		path := "replies." + c.key
 		if c.key != "together" && c.key != "no_more" || c.text != "" { // optional

@@ -357,6 +357,15 @@ type Replies struct {
 	// leads the other topics offered instead.
 	FeedbackUp   string `yaml:"feedback_up"`
 	FeedbackDown string `yaml:"feedback_down"`
+	// Labels are the words put before a reply's suggestions and its source.
+	Labels Labels `yaml:"labels"`
+}
+
+// Labels are the words renderers put before parts of a reply.
+type Labels struct {
+	AlsoAsk string `yaml:"also_ask"` // before the suggestions after an answer
+	Try     string `yaml:"try"`      // before the suggestions after a decline
+	Source  string `yaml:"source"`   // before the source
 }
 
 // Compare are the sentences that compare the last answer's figure with the profile's own.

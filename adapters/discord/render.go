@@ -75,7 +75,7 @@ func Embed(r bot.Reply) *discordgo.MessageEmbed {
 		e.Fields = e.Fields[:maxFields]
 	}
 	if r.Kind == bot.KindAnswer && r.Source != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: clip("Source: "+r.Source, maxFooter)}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(r.SourceLabel()+r.Source, maxFooter)}
 	}
 	fit(e)
 	return e

@@ -75,9 +75,9 @@ func Blocks(r bot.Reply, share bool) []slack.Block {
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip(escape(r.Note), maxSectionText)), nil, nil))
 	}
 	if r.Kind == bot.KindAnswer && r.Source != "" {
-		src := "Source: " + escape(r.Source)
+		src := escape(r.SourceLabel() + r.Source)
 		if r.SourceURL != "" {
-			src = fmt.Sprintf("Source: <%s|%s>", r.SourceURL, escape(r.Source))
+			src = fmt.Sprintf("%s<%s|%s>", escape(r.SourceLabel()), r.SourceURL, escape(r.Source))
 		}
 		blocks = append(blocks, slack.NewContextBlock("source", mrkdwn(clip(src, maxSectionText))))
 	}
