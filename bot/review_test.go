@@ -69,6 +69,7 @@ func TestReviewFindings(t *testing.T) {
 		{"when is my next paycheck?", false, "own situation", ""},
 		{"what's my chance of getting hired?", false, "own situation", ""},
 		{"is the job stressful?", false, "stress", ""},
+		{"how do I renew my driver's license?", false, "not about health information technologists", "schools"},
 		// a clause going on with the market as its subject is not asked apart from it
 		{"Is the stock market going to crash and hurt hospital hiring?", false, "the economy", "46%"},
 		{"will the economy tank and cut their pay", false, "the economy", "$55,560"},
