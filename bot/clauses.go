@@ -154,7 +154,7 @@ func (a *analysis) asks() bool {
 // of its own, after topic t's ("what's the salary, and do they get benefits", "what do
 // they earn, and what do nurses make"): then t can be answered and the rest declined,
 // instead of declining all of it.
-func (a *analysis) aside(t int, other uint64) bool {
+func (a *analysis) aside(t int, other uint64, shared bool) bool {
 	sep := a.seps()
 	if other == 0 {
 		return false
@@ -177,7 +177,7 @@ func (a *analysis) aside(t int, other uint64) bool {
 		return false
 	}
 	first := bits.TrailingZeros64(mine)
-	return !lex.Clauses.AsideStory.startsAt(a.toks, first) && !lex.Clauses.SharedSubject.has(a.toks[first].word)
+	return !lex.Clauses.AsideStory.startsAt(a.toks, first) && !(shared && lex.Clauses.SharedSubject.has(a.toks[first].word))
 }
 
 // joinedBetween: a joining word other than a comma stands between the last position of x
@@ -191,15 +191,15 @@ func (a *analysis) joinedBetween(x, y uint64) bool {
 	return false
 }
 
-// asideTopic is the topic to answer beside what the profile lacks: best if it is asked
-// apart from it, else the strongest topic that is, or -1.
-func (a *analysis) asideTopic(best int, other uint64) int {
-	if best >= 0 && a.aside(best, other) {
+// asideTopic is the topic to answer beside what the profile lacks (best, else the strongest
+// asked apart from it), or -1; shared: a later clause may go on with what is lacked.
+func (a *analysis) asideTopic(best int, other uint64, shared bool) int {
+	if best >= 0 && a.aside(best, other, shared) {
 		return best
 	}
 	alt := -1
 	for t, s := range a.score {
-		if t != best && s >= weights.PartEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t, other) {
+		if t != best && s >= weights.PartEvidence && (alt < 0 || s > a.score[alt]) && a.aside(t, other, shared) {
 			alt = t
 		}
 	}

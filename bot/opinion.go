@@ -125,9 +125,9 @@ func (s *state) predict(wants string, at float64) classifier.Prediction {
 // reason that fits it best.
 func (s *state) modelDecline(p classifier.Prediction) Reply {
 	ix := s.ix
-	// "remote?", "is it stressful": nothing but what the profile lacks, so say that; "the
-	// price of bitcoin" is the economy's, not the price of school.
-	if u := s.a.unsupported; u >= 0 && s.a.onlyIn(s.a.unsupMask) {
+	// "remote?", "is the work stressful": what the profile lacks, asked alone or about the
+	// work, so say that; "the price of bitcoin" is the economy's, not the price of school.
+	if u := s.a.unsupported; u >= 0 && (s.a.onlyIn(s.a.unsupMask) || s.a.anchored) {
 		if v := s.anyQuestionUnsupported(); v >= 0 && !s.a.anchored {
 			u = v
 		}

@@ -70,6 +70,15 @@ func TestReviewFindings(t *testing.T) {
 		{"what's my chance of getting hired?", false, "own situation", ""},
 		{"is the job stressful?", false, "stress", ""},
 		{"how do I renew my driver's license?", false, "not about health information technologists", "schools"},
+		{"how do I apply for unemployment benefits?", false, "not about health information technologists", "schools"},
+		{"how do I apply for a job as a medical registrar?", false, "how to apply for jobs", "schools"},
+		{"how expensive is the RHIT exam?", false, "costs or exam details", ""},
+		{"what should I be paid as a new RHIT?", false, "own situation", ""},
+		{"is the work stressful?", false, "stress", ""},
+		{"what is the price of a new laptop?", false, "not about health information technologists", "schools"},
+		{"how much is car insurance?", false, "not about health information technologists", "benefits"},
+		// a raise asked as what a credential brings is not the subject a clause goes on with
+		{"will the RHIT raise pay and lead to promotion?", true, "advance", ""},
 		// a clause going on with the market as its subject is not asked apart from it
 		{"Is the stock market going to crash and hurt hospital hiring?", false, "the economy", "46%"},
 		{"will the economy tank and cut their pay", false, "the economy", "$55,560"},

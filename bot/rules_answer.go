@@ -11,7 +11,8 @@ func unsupportedBesideAnswer(s *state) (decision, bool, string) {
 	if !s.answerable() || a.unsupported < 0 {
 		return pass()
 	}
-	t, caveat := a.asideTopic(s.best, a.unsupMask), ix.unsupTxt[a.unsupported]
+	anyQuestion := ix.kb.Language.Unsupported[a.unsupported].AnyQuestion
+	t, caveat := a.asideTopic(s.best, a.unsupMask, anyQuestion), ix.unsupTxt[a.unsupported]
 	if ix.unsupPlace[a.unsupported] && a.pointsThereFrom(64-bits.LeadingZeros64(a.unsupMask)) {
 		t = -1 // "how many jobs are there in Arizona and how fast will it grow there"
 	}
@@ -20,6 +21,11 @@ func unsupportedBesideAnswer(s *state) (decision, bool, string) {
 		t, caveat = at, ix.unsupNote[a.unsupported]
 	}
 	if t < 0 {
+		if !a.anchored && !anyQuestion && a.unknown > 0 {
+			// "what is the price of a new laptop": about something the bot does not know,
+			// not the cost of school; it cannot say what the profile lacks about it.
+			caveat = ix.replies.Unknown
+		}
 		return decided(ix.decline(KindFallback, caveat, s.conf), s.best)
 	}
 	s.caveat = caveat

@@ -20,7 +20,7 @@ func otherOccupation(s *state) (decision, bool, string) {
 	if a.other == "" || s.best >= 0 && ix.namesOcc[s.best] && a.subject {
 		return pass()
 	}
-	if t := a.asideTopic(s.best, a.otherMask); t >= 0 && !a.continuesOther(t) && a.unsupported < 0 && a.confidence(a.score[t], 0) >= AnswerThreshold {
+	if t := a.asideTopic(s.best, a.otherMask, false); t >= 0 && !a.continuesOther(t) && a.unsupported < 0 && a.confidence(a.score[t], 0) >= AnswerThreshold {
 		fi, ei := ix.facet(a, t)
 		r := ix.answerReply(t, ix.partFor(t, fi, ei), a.confidence(a.score[t], 0))
 		r.Note = ix.replies.OtherOccupationAside

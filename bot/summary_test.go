@@ -20,7 +20,7 @@ func updating() bool {
 }
 
 // checkSummary rewrites testdata/SUMMARY.md under -update, or else compares it with the
-// scores and says in a log line when it is stale; a stale summary is not a failure. It
+// scores and fails when it is stale, so the summary committed is always today's. It
 // does nothing unless every set that is not sealed has run (a -run filter, a failure that
 // stopped a set), since the summary would be missing rows.
 func checkSummary(t *testing.T, sets []evalSet, results map[string]setResult) {
