@@ -109,25 +109,24 @@ func (ix *index) push(a *analysis, sp *speller, w string) {
 
 // How a word was read, for the trace.
 const (
-	readAhead     = "known"
-	readChat      = "chat spelling"
-	readEnglish   = "not known"
-	readSpelling  = "spelling"
-	readUnknown   = "not known, no close word"
-	readSynonym   = "synonym"
-	readStem      = "stem"
-	readNumber    = "number"
-	readKnownWord = "known word"
+	readKnown    = "known" // as a synonym, a number or a word of the vocabulary (noteWord tells which)
+	readChat     = "chat spelling"
+	readEnglish  = "not known"
+	readSpelling = "spelling"
+	readUnknown  = "not known, no close word"
+	readSynonym  = "synonym"
+	readStem     = "stem"
+	readNumber   = "number"
 )
 
 // pushWord is push's work; it says which way the word was read.
 func (ix *index) pushWord(a *analysis, sp *speller, w string) string {
 	if ts, ok := ix.reads[w]; ok {
 		a.toks = append(a.toks, ts[:min(len(ts), readTokens-len(a.toks))]...)
-		return readAhead
+		return readKnown
 	}
 	if ix.pushKnownWord(a, w) {
-		return readKnownWord
+		return readKnown
 	}
 	c := canon(w)
 	// Chat spellings the edit distance misses on short words (lexicon: chat_endings): a

@@ -17,7 +17,7 @@ func (a *analysis) noteWord(ix *index, w, how string, before int) {
 		read = append(read, t.word)
 	}
 	joined := strings.Join(read, " ")
-	if how == readAhead || how == readKnownWord {
+	if how == readKnown {
 		// the same three ways pushKnownWord has, told apart again only when explaining
 		switch _, syn := ix.synonyms[w]; {
 		case syn:
